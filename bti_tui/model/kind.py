@@ -1,0 +1,145 @@
+"""Meeting kinds and their agendas, as read from ``data/kinds/*.toml``.
+
+Nothing here names a concrete kind: the kinds, their fixed participants and
+their agenda steps are data, so a municipality edits a file, not the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from bti_tui.model.localized import Localized, pick
+
+
+class Phase(StrEnum):
+    """The four GROW phases of a case discussion."""
+
+    G = "G"  # goal: the problem and the aim
+    R = "R"  # reality: the situation and its causes
+    O = "O"  # options: focus areas and possible measures  # noqa: E741
+    W = "W"  # way forward: agreements, cooperation, stafettholder
+
+
+class StepFeature(StrEnum):
+    """Extra inputs an agenda step offers beside its notes."""
+
+    AGREEMENTS = "agreements"
+    COOPERATION = "cooperation"  # services in further cooperation
+    STAFETTHOLDER = "stafettholder"
+    NEXT_MEETING = "next_meeting"  # the tverrfaglig samarbeidsmøte
+
+
+@dataclass(frozen=True)
+class AgendaStep:
+    id: str
+    phase: Phase
+    minutes: int
+    title: Localized
+    prompt: Localized
+    features: frozenset[StepFeature] = frozenset()
+
+    def title_in(self, lang: str) -> str:
+        return pick(self.title, lang)
+
+    def prompt_in(self, lang: str) -> str:
+        return pick(self.prompt, lang)
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    """A participant role the kind expects: fixed, or invited when needed."""
+
+    id: str
+    role: Localized
+    service: Localized
+    fixed: bool = True
+
+
+@dataclass(frozen=True)
+class MeetingKind:
+    id: str
+    name: Localized
+    purpose: tuple[Localized, ...]  # hensikt
+    mandate: tuple[Localized, ...]
+    working_form: tuple[Localized, ...]
+    duration_minutes: int
+    case_slots: int
+    opening_minutes: int
+    buffer_minutes: int
+    roles: tuple[RoleSpec, ...]
+    steps: tuple[AgendaStep, ...]
+    leader_role: str | None = None
+    guardians: Localized = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        return pick(self.name, lang)
+
+    @property
+    def fixed_roles(self) -> tuple[RoleSpec, ...]:
+        return tuple(r for r in self.roles if r.fixed)
+
+    @property
+    def invitable_roles(self) -> tuple[RoleSpec, ...]:
+        return tuple(r for r in self.roles if not r.fixed)
+
+    def step(self, step_id: str) -> AgendaStep:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def step_index(self, step_id: str) -> int:
+        return [s.id for s in self.steps].index(step_id)
+
+    @property
+    def case_minutes(self) -> int:
+        return sum(s.minutes for s in self.steps)
+
+    def phase_minutes(self, phase: Phase) -> int:
+        return sum(s.minutes for s in self.steps if s.phase is phase)
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> MeetingKind:
+        """Build a kind from a parsed data file; a missing key raises KeyError."""
+
+        def texts(items: Any) -> tuple[Localized, ...]:
+            return tuple(dict(item) for item in items or ())
+
+        steps = tuple(
+            AgendaStep(
+                id=s["id"],
+                phase=Phase(s["phase"]),
+                minutes=int(s["minutes"]),
+                title=dict(s["title"]),
+                prompt=dict(s["prompt"]),
+                features=frozenset(StepFeature(f) for f in s.get("features", ())),
+            )
+            for s in raw["steps"]
+        )
+        roles = tuple(
+            RoleSpec(
+                id=r["id"],
+                role=dict(r["role"]),
+                service=dict(r["service"]),
+                fixed=bool(r.get("fixed", True)),
+            )
+            for r in raw.get("roles", ())
+        )
+        return cls(
+            id=raw["id"],
+            name=dict(raw["name"]),
+            purpose=texts(raw.get("purpose")),
+            mandate=texts(raw.get("mandate")),
+            working_form=texts(raw.get("working_form")),
+            duration_minutes=int(raw["duration_minutes"]),
+            case_slots=int(raw["case_slots"]),
+            opening_minutes=int(raw.get("opening_minutes", 0)),
+            buffer_minutes=int(raw.get("buffer_minutes", 0)),
+            roles=roles,
+            steps=steps,
+            leader_role=raw.get("leader_role"),
+            guardians=dict(raw.get("guardians", {})),
+        )

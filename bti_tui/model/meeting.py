@@ -1,0 +1,171 @@
+"""A meeting: its kind, time and place, who is there, and its case slots."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from bti_tui.model.clock import Budget, MeetingClock, Position, minutes
+from bti_tui.model.kind import MeetingKind, Phase, RoleSpec
+from bti_tui.model.localized import pick
+
+
+def new_id(prefix: str = "") -> str:
+    """A short random id, easy to type in ``bti-tui export ID``."""
+    return f"{prefix}{secrets.token_hex(3)}"
+
+
+def new_meeting_id(on: date) -> str:
+    return new_id(f"{on.isoformat()}-")
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"  # til stede
+    ABSENT = "absent"  # forfall: absent with notice
+    INVITED = "invited"  # invited, not yet marked
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+@dataclass
+class Participant:
+    id: str
+    name: str
+    role: str
+    service: str
+    attendance: Attendance = Attendance.INVITED
+    fixed: bool = False  # a fixed participant of the meeting kind
+
+    @classmethod
+    def from_role(cls, spec: RoleSpec, lang: str, name: str = "") -> Participant:
+        return cls(
+            id=new_id("p-"),
+            name=name,
+            role=pick(spec.role, lang),
+            service=pick(spec.service, lang),
+            fixed=spec.fixed,
+        )
+
+    def label(self) -> str:
+        who = self.name or self.role
+        return f"{who} ({self.service})" if self.service else who
+
+
+@dataclass
+class CaseSlot:
+    """One case as discussed in this meeting: the notes live here, per step."""
+
+    case_id: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # agenda step id -> text
+    cooperation: list[str] = field(default_factory=list)  # services further on
+    next_meeting: date | None = None  # the tverrfaglig samarbeidsmøte
+    closed: bool = False
+
+    def note(self, step_id: str) -> str:
+        return self.notes.get(step_id, "")
+
+
+@dataclass
+class Meeting:
+    id: str
+    kind_id: str
+    date: date
+    start_time: time
+    place: str = ""
+    language: str = "nb"
+    moteleder: str | None = None  # participant id
+    referent: str | None = None  # participant id
+    participants: list[Participant] = field(default_factory=list)
+    slots: list[CaseSlot] = field(default_factory=list)
+    status: MeetingStatus = MeetingStatus.PLANNED
+    clock: MeetingClock = field(default_factory=MeetingClock)
+
+    @classmethod
+    def plan(
+        cls,
+        kind: MeetingKind,
+        on: date,
+        at: time,
+        place: str = "",
+        language: str = "nb",
+        meeting_id: str | None = None,
+    ) -> Meeting:
+        """A new meeting of ``kind`` with its fixed participants pre-filled."""
+        return cls(
+            id=meeting_id or new_meeting_id(on),
+            kind_id=kind.id,
+            date=on,
+            start_time=at,
+            place=place,
+            language=language,
+            participants=[Participant.from_role(r, language) for r in kind.fixed_roles],
+            slots=[CaseSlot() for _ in range(kind.case_slots)],
+        )
+
+    @property
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.date, self.start_time)
+
+    def participant(self, participant_id: str | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    @property
+    def present(self) -> list[Participant]:
+        return [p for p in self.participants if p.attendance is Attendance.PRESENT]
+
+    @property
+    def absent(self) -> list[Participant]:
+        return [p for p in self.participants if p.attendance is Attendance.ABSENT]
+
+    @property
+    def case_ids(self) -> list[str]:
+        return [s.case_id for s in self.slots if s.case_id]
+
+    # --- flow ------------------------------------------------------------------
+    def positions(self, kind: MeetingKind) -> list[Position]:
+        """Every screen of the meeting in order: opening, each used slot's
+        steps, closing."""
+        order = [Position.opening()]
+        for index, slot in enumerate(self.slots):
+            if slot.case_id:
+                order += [Position(step.id, index) for step in kind.steps]
+        order.append(Position.closing())
+        return order
+
+    def start(self, now: datetime) -> None:
+        self.clock.start(now)
+        if self.clock.position is None:
+            self.clock.enter(Position.opening(), now)
+        self.status = MeetingStatus.RUNNING
+
+    def finish(self, now: datetime) -> None:
+        self.clock.finish(now)
+        self.status = MeetingStatus.FINISHED
+
+    # --- time -------------------------------------------------------------------
+    def meeting_budget(self, kind: MeetingKind, now: datetime) -> Budget:
+        return Budget(self.clock.elapsed(now), minutes(kind.duration_minutes))
+
+    def case_budget(self, kind: MeetingKind, slot: int, now: datetime) -> Budget:
+        return Budget(self.clock.in_case(slot, now), minutes(kind.case_minutes))
+
+    def position_budget(self, kind: MeetingKind, position: Position, now: datetime) -> Budget:
+        used = self.clock.at_position(position, now)
+        if position.slot is None:
+            planned = kind.opening_minutes if position.step == "opening" else 0
+            return Budget(used, minutes(planned))
+        return Budget(used, minutes(kind.step(position.step).minutes))
+
+    def phase_budget(self, kind: MeetingKind, slot: int, phase: Phase, now: datetime) -> Budget:
+        spent = self.clock.time_by_position(now)
+        used = sum(
+            (spent.get(Position(s.id, slot).encode(), minutes(0)) for s in kind.steps if s.phase is phase),
+            minutes(0),
+        )
+        return Budget(used, minutes(kind.phase_minutes(phase)))

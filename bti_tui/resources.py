@@ -1,0 +1,77 @@
+"""The files that ship with the app: ``data/`` (kinds, agendas, texts,
+settings) and ``styles/`` (tcss), found through ``importlib.resources``.
+
+In a built wheel both folders live inside the package (hatchling
+``force-include``). In a source checkout with an editable install they stay at
+the top of the repository, beside the package, so we fall back to that.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from bti_tui.model.kind import MeetingKind
+
+
+def _root(name: str) -> Traversable:
+    packaged = files("bti_tui").joinpath(name)
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
+
+
+def data_root() -> Traversable:
+    return _root("data")
+
+
+def styles_root() -> Traversable:
+    return _root("styles")
+
+
+def load_toml(resource: Traversable) -> dict[str, Any]:
+    with resource.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def meeting_kinds() -> dict[str, MeetingKind]:
+    """Every meeting kind in ``data/kinds``, by id, in file-name order."""
+    agendas = data_root().joinpath("agendas")
+    kinds: dict[str, MeetingKind] = {}
+    for entry in sorted(data_root().joinpath("kinds").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        raw = load_toml(entry)
+        raw["steps"] = load_toml(agendas.joinpath(f"{raw['agenda']}.toml"))["steps"]
+        kind = MeetingKind.from_dict(raw)
+        kinds[kind.id] = kind
+    return kinds
+
+
+def meeting_kind(kind_id: str) -> MeetingKind:
+    return meeting_kinds()[kind_id]
+
+
+@dataclass(frozen=True)
+class MunicipalSettings:
+    consent_own_age: int = 16
+    max_child_age: int = 18
+    default_language: str = "nb"
+
+
+@cache
+def municipal_settings() -> MunicipalSettings:
+    raw = load_toml(data_root().joinpath("settings.toml"))
+    return MunicipalSettings(**raw)
+
+
+def stylesheets() -> list[str]:
+    """Paths of the app's tcss files (Textual wants real file paths)."""
+    root = styles_root()
+    return [str(root.joinpath(e.name)) for e in sorted(root.iterdir(), key=lambda e: e.name) if e.name.endswith(".tcss")]
