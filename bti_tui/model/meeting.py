@@ -158,7 +158,8 @@ class Meeting:
     def position_budget(self, kind: MeetingKind, position: Position, now: datetime) -> Budget:
         used = self.clock.at_position(position, now)
         if position.slot is None:
-            planned = kind.opening_minutes if position.step == "opening" else 0
+            # The opening has its minutes; the closing uses the buffer.
+            planned = kind.opening_minutes if position.step == "opening" else kind.buffer_minutes
             return Budget(used, minutes(planned))
         return Budget(used, minutes(kind.step(position.step).minutes))
 

@@ -1,0 +1,1 @@
+"""The Textual app: screens ask the session to change things and re-render."""

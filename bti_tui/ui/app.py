@@ -1,0 +1,143 @@
+"""The Textual app: thin. It holds the store, the language and the clock
+source, registers the themes, and wires the screens; they carry the behaviour."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from bti_tui.i18n import Translator
+from bti_tui.resources import meeting_kind, municipal_settings, stylesheets
+from bti_tui.session import Autosaver, MeetingSession
+from bti_tui.store import Repository
+from bti_tui.ui.i18n_bindings import translate_bindings
+from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
+
+log = logging.getLogger(__name__)
+
+
+class BtiApp(App[int]):
+    TITLE = "bti-tui"
+    CSS_PATH = stylesheets()
+    BINDINGS = [
+        Binding("f1", "help", "keys.help"),
+        Binding("question_mark", "help", "keys.help", show=False),
+        Binding("f2", "toggle_projector", "keys.projector"),
+        Binding("ctrl+q", "quit", "keys.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        repo: Repository,
+        lang: str,
+        now: Callable[[], datetime] = datetime.now,
+        projector: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.repo = repo
+        self.lang = lang
+        self.t = Translator(lang)
+        self.now = now
+        self.prefs = repo.load_preferences()
+        self._projector = self.prefs.get("projector", False) if projector is None else projector
+        self.COMMAND_PALETTE_DISPLAY = self.t("keys.palette")
+        self.saver = Autosaver(repo, self._save_failed)
+        translate_bindings(self, self.t)
+
+    # --- lifecycle -----------------------------------------------------------------
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self._apply_projector()
+        from bti_tui.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+
+    def on_unmount(self) -> None:
+        self.saver.close()
+
+    def _save_failed(self, error: BaseException) -> None:
+        # Called on the saver's thread: hand over to the UI thread.
+        detail = getattr(error, "key", None)
+        message = self.t(detail, **getattr(error, "params", {})) if detail else str(error)
+        self.call_from_thread(
+            self.notify, self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15
+        )
+
+    # --- projector --------------------------------------------------------------------
+    @property
+    def projector(self) -> bool:
+        return self._projector
+
+    def _apply_projector(self) -> None:
+        self.theme = PROJECTOR if self._projector else NORMAL
+        self.set_class(self._projector, "-projector")
+
+    def action_toggle_projector(self) -> None:
+        self._projector = not self._projector
+        self._apply_projector()
+        self.prefs["projector"] = self._projector
+        self.repo.save_preferences(self.prefs)
+        self.notify(self.t("ui.app.projector_on" if self._projector else "ui.app.projector_off"))
+
+    # --- help and commands -------------------------------------------------------------
+    def action_help(self) -> None:
+        from bti_tui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers exactly the keys of the current screen, in the
+        user's language (Textual's own commands are English only)."""
+        seen: set[str] = set()
+        for _key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            namespace = active.node
+
+            def run(action: str = binding.action, node=namespace) -> None:
+                self.call_later(self.run_action, action, node)
+
+            key = self.get_key_display(binding)
+            yield SystemCommand(binding.description, f"{self.t('ui.help.key')}: {key}", run)
+
+    def switch_language(self, lang: str) -> None:
+        """Change the UI language now and remember it; the home screen is rebuilt."""
+        from bti_tui.ui.screens.home import HomeScreen
+
+        self.lang = lang
+        self.t = Translator(lang)
+        self.COMMAND_PALETTE_DISPLAY = self.t("keys.palette")
+        translate_bindings(self, self.t)
+        self.prefs["language"] = lang
+        self.repo.save_preferences(self.prefs)
+        self.switch_screen(HomeScreen())
+        self.notify(self.t("ui.app.language_set"))
+
+    # --- meetings -------------------------------------------------------------------------
+    def session_for(self, meeting_id: str) -> MeetingSession:
+        meeting = self.repo.load_meeting(meeting_id)
+        kind = meeting_kind(meeting.kind_id)
+        return MeetingSession(meeting, kind, self.repo.cases_for(meeting), self.saver, self.now)
+
+
+def run_app(data_dir: Path, lang: str | None) -> int:
+    """Open the app on ``data_dir``; the caller handles store errors (lock)."""
+    language = lang or municipal_settings().default_language
+    with Repository.open(data_dir) as repo:
+        if lang is None:
+            language = repo.load_preferences().get("language", language)
+        app = BtiApp(repo, language)
+        result = app.run()
+        app.saver.flush()
+    return result or 0

@@ -1,0 +1,163 @@
+"""Small modal forms: a participant, an agreement, a yes/no question."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select, Static
+
+from bti_tui.model import MeetingKind, ValidationError
+from bti_tui.model.localized import pick
+from bti_tui.model.privacy import guard_text, parse_date
+from bti_tui.ui.screens.base import BtiModal
+
+
+class FormModal(BtiModal):
+    """A modal with fields, an error line, and Enter/F8 to save, Esc to cancel."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "keys.cancel"),
+        Binding("f8", "submit", "keys.save", priority=True),
+    ]
+    title_key = ""
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Label(self.t(self.title_key), classes="form-title")
+            yield from self.compose_fields()
+            yield Static("", classes="form-error", id="form-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.t("ui.form.save"), variant="primary", id="form-save")
+                yield Button(self.t("ui.form.cancel"), id="form-cancel")
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update("⚠ " + message)
+
+    @on(Button.Pressed, "#form-save")
+    @on(Input.Submitted)
+    def _save_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#form-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        try:
+            result = self.collect()
+        except ValidationError as error:
+            self.show_error(self.t.error(error))
+            return
+        self.dismiss(result)
+
+    def collect(self) -> object:
+        raise NotImplementedError
+
+    def value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+
+class ParticipantForm(FormModal):
+    """Add an invited participant (lege, PPT …) or name a fixed one."""
+
+    title_key = "ui.participant.title"
+
+    def __init__(self, kind: MeetingKind, lang: str, name: str = "", role: str = "", service: str = "") -> None:
+        super().__init__()
+        self._kind = kind
+        self._lang = lang
+        self._initial = (name, role, service)
+
+    def compose_fields(self) -> ComposeResult:
+        name, role, service = self._initial
+        if not role:
+            options = [(pick(r.role, self._lang), r.id) for r in self._kind.invitable_roles]
+            yield Label(self.t("ui.participant.preset"))
+            yield Select(options, id="p-preset", prompt=self.t("ui.participant.preset_prompt"))
+        yield Label(self.t("ui.participant.name"))
+        yield Input(name, id="p-name", placeholder=self.t("ui.participant.name_hint"))
+        yield Label(self.t("ui.participant.role"))
+        yield Input(role, id="p-role")
+        yield Label(self.t("ui.participant.service"))
+        yield Input(service, id="p-service")
+
+    @on(Select.Changed, "#p-preset")
+    def _preset(self, event: Select.Changed) -> None:
+        for spec in self._kind.invitable_roles:
+            if spec.id == event.value:
+                self.query_one("#p-role", Input).value = pick(spec.role, self._lang)
+                self.query_one("#p-service", Input).value = pick(spec.service, self._lang)
+
+    def collect(self) -> tuple[str, str, str]:
+        name, role, service = (guard_text(self.value(i)) for i in ("p-name", "p-role", "p-service"))
+        if not (name or role):
+            raise ValidationError("form.name_or_role")
+        return name, role, service
+
+
+class AgreementForm(FormModal):
+    """What · who · service · due date."""
+
+    title_key = "ui.agreement.title"
+
+    def __init__(self, names: list[str], services: list[str]) -> None:
+        super().__init__()
+        self._names = names
+        self._services = services
+
+    def compose_fields(self) -> ComposeResult:
+        yield Label(self.t("ui.agreement.what"))
+        yield Input(id="a-what", placeholder=self.t("ui.agreement.what_hint"))
+        yield Label(self.t("ui.agreement.who"))
+        yield Input(id="a-who", suggester=SuggestFromList(self._names, case_sensitive=False))
+        yield Label(self.t("ui.agreement.service"))
+        yield Input(id="a-service", suggester=SuggestFromList(self._services, case_sensitive=False))
+        yield Label(self.t("ui.agreement.due"))
+        yield Input(id="a-due", placeholder=self.t("ui.form.date_hint"))
+
+    def collect(self) -> tuple[str, str, str, date | None]:
+        what, who, service = (guard_text(self.value(i)) for i in ("a-what", "a-who", "a-service"))
+        if not what:
+            raise ValidationError("form.agreement_what")
+        if not who:
+            raise ValidationError("form.agreement_who")
+        due_text = self.value("a-due")
+        return what, who, service, parse_date(due_text) if due_text else None
+
+
+class ConfirmScreen(BtiModal):
+    """A question with two answers; returns True for yes."""
+
+    BINDINGS = [
+        Binding("escape", "answer(False)", "keys.no"),
+        Binding("f8", "answer(True)", "keys.yes", priority=True),
+    ]
+
+    def __init__(self, message: str, yes: str, no: str) -> None:
+        super().__init__()
+        self._message, self._yes, self._no = message, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box confirm-box"):
+            yield Static(self._message, classes="confirm-message")
+            with Horizontal(classes="form-buttons"):
+                yield Button(self._yes, variant="warning", id="confirm-yes")
+                yield Button(self._no, variant="primary", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

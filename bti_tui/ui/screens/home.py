@@ -1,0 +1,131 @@
+"""The first screen: the meetings in the data folder, newest first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Label, Static
+
+from bti_tui.model import MeetingStatus
+from bti_tui.model.localized import LANGUAGES
+from bti_tui.resources import meeting_kinds
+from bti_tui.ui.format import date_text, time_text
+from bti_tui.ui.screens.base import BtiScreen
+
+
+class HomeScreen(BtiScreen):
+    BINDINGS = [
+        Binding("n", "new_meeting", "keys.new_meeting"),
+        Binding("enter", "open_meeting", "keys.open", show=True),
+        Binding("d", "demo", "keys.demo"),
+        Binding("p", "preview", "keys.preview"),
+        Binding("e", "export", "keys.export"),
+        Binding("l", "language", "keys.language"),
+        Binding("q", "app.quit", "keys.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Label(self.t("ui.home.title"), id="home-title", classes="screen-title")
+            yield Static(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir)), id="home-data-dir")
+            yield Static("", id="home-empty")
+            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        for column in ("date", "time", "kind", "place", "status"):
+            table.add_column(self.t(f"ui.home.col_{column}"), key=column)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        kinds = meeting_kinds()
+        summaries = self.app.repo.list_meetings()
+        for summary in summaries:
+            kind = kinds.get(summary.kind_id)
+            table.add_row(
+                date_text(summary.date),
+                time_text(summary.start_time),
+                kind.name_in(self.app.lang) if kind else summary.kind_id,
+                summary.place,
+                self.t(f"ui.status.{MeetingStatus(summary.status).value}"),
+                key=summary.id,
+            )
+        empty = self.query_one("#home-empty", Static)
+        empty.update(self.t("ui.home.empty") if not summaries else "")
+        empty.display = not summaries
+        table.display = bool(summaries)
+        if select and summaries:
+            table.move_cursor(row=table.get_row_index(select))
+        if summaries:
+            table.focus()
+
+    def _selected(self) -> str | None:
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count:
+            self.notify(self.t("ui.home.none_selected"), severity="warning")
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # --- actions ----------------------------------------------------------------
+    def action_new_meeting(self) -> None:
+        from bti_tui.ui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_open_meeting()
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self._selected()
+        if meeting_id is None:
+            return
+        try:
+            session = self.app.session_for(meeting_id)
+        except Exception as error:  # a corrupt file: say which, keep the screen
+            self.notify(self.message_for(error), severity="error", timeout=15)
+            return
+        from bti_tui.ui.screens.meeting import open_session
+
+        open_session(self.app, session)
+
+    def action_demo(self) -> None:
+        ids = self.app.repo.write_demo(date.fromordinal(self.app.now().toordinal()), self.app.lang)
+        self.reload(select=ids[0] if ids else None)
+        self.notify(self.t("ui.home.demo_written", count=len(ids)))
+
+    def action_preview(self) -> None:
+        meeting_id = self._selected()
+        if meeting_id is None:
+            return
+        from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
+
+        try:
+            session = self.app.session_for(meeting_id)
+        except Exception as error:
+            self.notify(self.message_for(error), severity="error", timeout=15)
+            return
+        self.app.push_screen(ReferatPreviewScreen(session))
+
+    def action_export(self) -> None:
+        meeting_id = self._selected()
+        if meeting_id is None:
+            return
+        from bti_tui.ui.screens.referat_preview import export_referat
+
+        export_referat(self, self.app.session_for(meeting_id))
+
+    def action_language(self) -> None:
+        """Cycle bokmål → nynorsk → English; remembered for next time."""
+        lang = LANGUAGES[(LANGUAGES.index(self.app.lang) + 1) % len(LANGUAGES)]
+        self.app.switch_language(lang)

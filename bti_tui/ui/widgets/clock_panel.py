@@ -1,0 +1,78 @@
+"""The big clock: time left on this step in large digits, with the case and
+the whole meeting below. Overrun shows a word and a sign, not only colour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Label, Static
+
+from bti_tui.model import Budget
+from bti_tui.ui.format import clock_text
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    step: Budget
+    case: Budget | None
+    meeting: Budget
+    started: bool
+    paused: bool
+
+
+class ClockPanel(Vertical):
+    DEFAULT_CSS = """
+    ClockPanel { height: auto; width: auto; }
+    ClockPanel Digits { width: auto; }
+    """
+
+    def __init__(self, read: Callable[[], ClockReading], t: Callable[..., str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._read = read
+        self._t = t
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="clock-caption")
+        yield Digits("00:00", id="clock-digits")
+        yield Label("", id="clock-state")
+        yield Static("", id="clock-lines")
+
+    def on_mount(self) -> None:
+        self.refresh_clock()
+        self.set_interval(1.0, self.refresh_clock)
+
+    def _line(self, label_key: str, budget: Budget) -> str:
+        t = self._t
+        if budget.over:
+            return t(label_key) + ": " + t("ui.clock.line_over", used=clock_text(budget.used), over=clock_text(budget.overrun))
+        return t(label_key) + ": " + t("ui.clock.line", used=clock_text(budget.used), left=clock_text(budget.left))
+
+    def refresh_clock(self) -> None:
+        reading = self._read()
+        t = self._t
+        step = reading.step
+        digits = self.query_one("#clock-digits", Digits)
+        if step.over:
+            digits.update("+" + clock_text(step.overrun))
+            self.query_one("#clock-caption", Label).update(t("ui.clock.step_over"))
+        else:
+            digits.update(clock_text(step.left))
+            self.query_one("#clock-caption", Label).update(t("ui.clock.step_left"))
+        state = ""
+        if not reading.started:
+            state = t("ui.clock.not_started")
+        elif reading.paused:
+            state = "⏸ " + t("ui.clock.paused")
+        elif step.over or (reading.case and reading.case.over) or reading.meeting.over:
+            state = "⚠ " + t("ui.clock.over_word")
+        self.query_one("#clock-state", Label).update(state)
+        self.set_class(step.over, "-step-over")
+        self.set_class(reading.paused, "-paused")
+        lines = []
+        if reading.case is not None:
+            lines.append(self._line("ui.clock.case", reading.case))
+        lines.append(self._line("ui.clock.meeting", reading.meeting))
+        self.query_one("#clock-lines", Static).update("\n".join(lines))
