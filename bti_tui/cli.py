@@ -1,0 +1,247 @@
+"""The ``bti-tui`` command (DESIGN "The CLI contract").
+
+::
+
+    bti-tui [--data-dir DIR] [--lang nb|nn|en]        open the app
+    bti-tui demo [--data-dir DIR] [--no-open]          write the demo meetings, then open the app
+    bti-tui list [--data-dir DIR] [--json]             the meetings
+    bti-tui export MEETING_ID [--format md|html] [-o FILE]
+    bti-tui check [--data-dir DIR]                     verify the data, change nothing
+
+Exit codes: 0 ok, 1 a problem with the data or input (message on stderr in
+the UI language), 2 usage. The language of the messages: ``--lang``, else
+``BTI_TUI_LANG``, else ``default_language`` in ``data/settings.toml``.
+
+Only opening the app imports Textual, so ``list`` and ``check`` start fast.
+``list``, ``export`` and ``check`` take no lock and create nothing; they work
+while the app is open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bti_tui.config import ENV_LANG, resolve_data_dir
+from bti_tui.i18n import Translator
+from bti_tui.model.localized import LANGUAGES
+from bti_tui.store import Repository, StoreError, check_data
+from bti_tui.store.repository import CASES, MEETINGS, MeetingSummary
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+# --- language ------------------------------------------------------------------------
+def _explicit_language(argv: Sequence[str]) -> str | None:
+    """``--lang`` if given and known, else ``BTI_TUI_LANG`` (``_UsageError``
+    if that names no language), else None."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    known, _ = pre.parse_known_args(argv)
+    if known.lang in LANGUAGES:
+        return known.lang
+    from_env = os.environ.get(ENV_LANG)
+    if from_env:
+        if from_env not in LANGUAGES:
+            raise _UsageError(from_env)
+        return from_env
+    return None
+
+
+def _default_language() -> str:
+    from bti_tui.resources import municipal_settings
+
+    return municipal_settings().default_language
+
+
+# --- the parser --------------------------------------------------------------------------
+def _parser(t: Translator) -> argparse.ArgumentParser:
+    # The options are accepted before and after the verb; SUPPRESS keeps a
+    # value given before the verb from being reset by the verb's default.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=t("cli.help.data_dir"))
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
+
+    parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"))
+    parser.add_argument("--data-dir", default=None, help=t("cli.help.data_dir"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
+    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check}")
+
+    demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
+    demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
+
+    listing = verbs.add_parser("list", parents=[common], help=t("cli.help.list"))
+    listing.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    export = verbs.add_parser("export", parents=[common], help=t("cli.help.export"))
+    export.add_argument("meeting_id", metavar="MEETING_ID", help=t("cli.help.meeting_id"))
+    export.add_argument("--format", choices=("md", "html"), default="md", help=t("cli.help.format"))
+    export.add_argument("-o", "--output", metavar="FILE", default=None, help=t("cli.help.output"))
+
+    verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
+    return parser
+
+
+# --- the verbs ---------------------------------------------------------------------------------
+class _Context:
+    def __init__(self, args: argparse.Namespace, t: Translator, explicit_lang: str | None) -> None:
+        self.args = args
+        self.t = t
+        self.explicit_lang = explicit_lang
+        self.data_dir = resolve_data_dir(args.data_dir)
+
+    def fail(self, key: str, **params: Any) -> int:
+        print(self.t(key, **params), file=sys.stderr)
+        return EXIT_DATA
+
+
+def _open_app(ctx: _Context) -> int:
+    from bti_tui.ui.app import run_app
+
+    return run_app(ctx.data_dir, ctx.explicit_lang)
+
+
+def _demo(ctx: _Context) -> int:
+    with Repository.open(ctx.data_dir) as repo:
+        ids = repo.write_demo(date.today(), ctx.t.lang)
+    print(ctx.t("cli.demo.written", ids=", ".join(ids), folder=ctx.data_dir))
+    if ctx.args.no_open:
+        return EXIT_OK
+    return _open_app(ctx)
+
+
+def _kind_name(kind_id: str, lang: str) -> str:
+    from bti_tui.resources import meeting_kinds
+
+    kind = meeting_kinds().get(kind_id)
+    return kind.name_in(lang) if kind else kind_id
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
+
+
+def _as_json(summary: MeetingSummary) -> dict[str, str]:
+    return {
+        "id": summary.id,
+        "date": summary.date.isoformat(),
+        "time": summary.start_time.strftime("%H:%M"),
+        "kind": summary.kind_id,
+        "status": summary.status.value,
+        "place": summary.place,
+    }
+
+
+def _list(ctx: _Context) -> int:
+    t = ctx.t
+    with Repository.open(ctx.data_dir, read_only=True) as repo:
+        meetings = repo.list_meetings()
+        skipped = repo.skipped
+    if ctx.args.json:
+        print(json.dumps([_as_json(m) for m in meetings], ensure_ascii=False, indent=2))
+    elif not meetings:
+        print(t("cli.list.empty", folder=ctx.data_dir))
+    else:
+        header = [t(f"cli.list.{name}") for name in ("id", "date", "time", "kind", "status", "place")]
+        rows = [
+            [m.id, m.date.isoformat(), m.start_time.strftime("%H:%M"), _kind_name(m.kind_id, t.lang), t(f"cli.status.{m.status.value}"), m.place]
+            for m in meetings
+        ]
+        print(_table([header, *rows]))
+    if skipped:
+        return ctx.fail("cli.list.skipped", count=len(skipped), folder=ctx.data_dir)
+    return EXIT_OK
+
+
+def _export(ctx: _Context) -> int:
+    from bti_tui.resources import meeting_kinds
+
+    args = ctx.args
+    with Repository.open(ctx.data_dir, read_only=True) as repo:
+        meeting = repo.load_meeting(args.meeting_id)
+        cases = repo.cases_for(meeting)
+    kind = meeting_kinds().get(meeting.kind_id)
+    if kind is None:
+        return ctx.fail("cli.export.unknown_kind", meeting_id=meeting.id, kind_id=meeting.kind_id)
+    try:
+        from bti_tui.referat import render_html, render_markdown
+    except ImportError as exc:
+        return ctx.fail("cli.export.not_built", detail=exc)
+    render: Callable[..., str] = render_html if args.format == "html" else render_markdown
+    # The referat's language: --lang, else the language the meeting was held in.
+    text = render(meeting, kind, cases, getattr(args, "lang", None) or meeting.language)
+    if args.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return EXIT_OK
+    from bti_tui.store.storage import atomic_write_bytes
+
+    target = Path(args.output).expanduser()
+    try:
+        atomic_write_bytes(target, text.encode("utf-8"))
+    except OSError as exc:
+        return ctx.fail("cli.export.write_failed", path=target, detail=exc.strerror or exc)
+    print(ctx.t("cli.export.written", path=target), file=sys.stderr)
+    return EXIT_OK
+
+
+def _count(folder: Path) -> int:
+    return sum(1 for p in folder.glob("*.json") if not p.name.startswith(".")) if folder.is_dir() else 0
+
+
+def _check(ctx: _Context) -> int:
+    t, folder = ctx.t, ctx.data_dir
+    if not folder.is_dir():
+        print(t("cli.check.no_folder", folder=folder))
+        return EXIT_OK
+    problems = check_data(folder)
+    if not problems:
+        print(t("cli.check.ok", folder=folder, meetings=_count(folder / MEETINGS), cases=_count(folder / CASES)))
+        return EXIT_OK
+    lines = [t("cli.check.found", count=len(problems), folder=folder)]
+    lines += [f"- {t(p.key, **p.params)}" for p in problems]
+    lines.append(t("cli.check.untouched"))
+    print("\n".join(lines), file=sys.stderr)
+    return EXIT_DATA
+
+
+_VERBS: dict[str | None, Callable[[_Context], int]] = {
+    None: _open_app,
+    "demo": _demo,
+    "list": _list,
+    "export": _export,
+    "check": _check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        explicit_lang = _explicit_language(argv)
+    except _UsageError as exc:
+        print(Translator(_default_language())("cli.errors.bad_env_lang", value=exc), file=sys.stderr)
+        return EXIT_USAGE
+    t = Translator(explicit_lang or _default_language())
+    try:
+        args = _parser(t).parse_args(argv)
+    except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    ctx = _Context(args, t, explicit_lang)
+    try:
+        return _VERBS[args.command](ctx)
+    except StoreError as exc:
+        return ctx.fail(exc.key, **exc.params)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
