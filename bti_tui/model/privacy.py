@@ -11,6 +11,7 @@ those, so the rule is written out here and each gap has a test.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,8 +21,12 @@ from bti_tui.model.errors import ValidationError
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
-# Eleven digits, alone or written 6+5 with one space, dot or hyphen between.
-_CANDIDATE = re.compile(r"(?<![\d])(\d{6})[ .\-]?(\d{5})(?![\d])")
+# What may stand between the date part and the personal number: a space
+# (also the no-break spaces a word processor inserts), a dot or a hyphen/dash.
+_SEPARATOR = "[ \u00a0\u202f.\\-\u2010\u2011\u2013]"
+
+# Eleven digits, alone or written 6+5 with one separator between.
+_CANDIDATE = re.compile(rf"(?<![\d])(\d{{6}}){_SEPARATOR}?(\d{{5}})(?![\d])")
 
 
 def _date_part_plausible(digits: str) -> bool:
@@ -52,8 +57,8 @@ def _check_digits_ok(digits: str) -> bool:
 
 def is_fodselsnummer(number: str) -> bool:
     """True if ``number`` (11 digits) could be a real or synthetic fødselsnummer."""
-    digits = re.sub(r"[ .\-]", "", number)
-    if len(digits) != 11 or not digits.isdigit():
+    digits = re.sub(_SEPARATOR, "", number)
+    if len(digits) != 11 or not digits.isdecimal():
         return False
     return _date_part_plausible(digits) and _check_digits_ok(digits)
 
@@ -82,8 +87,13 @@ def guard_text(text: str) -> str:
 
 
 def validate_initials(raw: str) -> str:
-    """1-4 letters (æøå and other letters allowed), returned in capitals."""
-    initials = raw.strip().replace(".", "").replace(" ", "")
+    """1-4 letters (æøå and other letters allowed), returned in capitals.
+
+    Dots and any whitespace are dropped ("A. B." is "AB"). Text is first
+    normalised to NFC: a terminal or a paste may deliver "å" decomposed as
+    "a" plus a combining ring, which is not a letter on its own.
+    """
+    initials = re.sub(r"[\s.]", "", unicodedata.normalize("NFC", raw))
     if not initials:
         raise ValidationError("initials.empty")
     if not initials.isalpha():
