@@ -9,6 +9,7 @@ list of what is wrong and where (``$.slots[0].notes``).
 from __future__ import annotations
 
 from datetime import time
+from enum import Enum
 from typing import Any, TypeVar
 
 import cattrs
@@ -33,8 +34,20 @@ def _time_text(value: time) -> str:
     return value.isoformat(timespec="minutes" if whole_minute else "auto")
 
 
+def _strict(raw: Any, target: type) -> Any:
+    """bool, int and str exactly (and str enums by value): cattrs would
+    otherwise turn "maybe" into True and 3 into "3", hiding a damaged
+    document."""
+    base = next(kind for kind in (bool, int, str) if issubclass(target, kind))
+    if type(raw) is not base:
+        raise TypeError(f"expected {base.__name__}, got {type(raw).__name__}")
+    return target(raw) if issubclass(target, Enum) else raw
+
+
 def _make() -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True)
+    for kind in (bool, int, str):
+        converter.register_structure_hook(kind, _strict)
     converter.register_unstructure_hook(time, _time_text)
     converter.register_structure_hook(time, lambda raw, _: time.fromisoformat(raw))
     return converter

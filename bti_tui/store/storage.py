@@ -123,7 +123,7 @@ def read_json_file(path: Path) -> Any | None:
     if not raw.strip():
         return None
     try:
-        return json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8", "surrogatepass"))
     except (UnicodeDecodeError, ValueError):
         raise DataCorrupt(path) from None
 
@@ -159,7 +159,7 @@ class AtomicJSONStorage(Storage):
         text = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=True)
         current = _signature(self.path)
         keep = self.backup and current is not None and (current == self._good or _is_json(self.path))
-        atomic_write_bytes(self.path, text.encode("utf-8"), keep_backup=keep)
+        atomic_write_bytes(self.path, text.encode("utf-8", "surrogatepass"), keep_backup=keep)
         self._good = _signature(self.path)
 
     def close(self) -> None:
