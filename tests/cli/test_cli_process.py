@@ -1,0 +1,77 @@
+"""The installed ``bti-tui`` command, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bti_tui.store import Repository
+
+BTI_TUI = Path(sys.executable).parent / "bti-tui"
+
+
+def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BTI_TUI_")}
+    env["BTI_TUI_LANG"] = lang
+    return subprocess.run([str(BTI_TUI), *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli") / "data"
+    result = run("demo", "--no-open", "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_demo_then_list_json(demo_dir: Path) -> None:
+    result = run("list", "--data-dir", str(demo_dir), "--json")
+    assert result.returncode == 0, result.stderr
+    assert [m["id"] for m in json.loads(result.stdout)] == ["demo-neste", "demo-ferdig"]
+
+
+def test_the_data_is_private(demo_dir: Path) -> None:
+    for path in [demo_dir, *demo_dir.rglob("*")]:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_a_second_app_on_the_same_folder_is_refused(demo_dir: Path) -> None:
+    with Repository.open(demo_dir):
+        result = run("--data-dir", str(demo_dir))
+    assert result.returncode == 1
+    assert f"The data folder {demo_dir} is already open in another bti-tui" in result.stderr
+
+
+def test_check_on_a_truncated_file_exits_1_and_leaves_it_byte_for_byte(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert run("demo", "--no-open", "--data-dir", str(folder)).returncode == 0
+    path = folder / "cases" / "demo-sak-1.json"
+    path.write_bytes(path.read_bytes()[:57])
+    before = path.read_bytes()
+    result = run("check", "--data-dir", str(folder), lang="nb")
+    assert result.returncode == 1
+    assert str(path) in result.stderr and "Gjør dette" in result.stderr
+    assert "Ingen filer er endret" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_list_does_not_import_textual(demo_dir: Path) -> None:
+    code = (
+        "import sys; from bti_tui.cli import main; rc = main(['list', '--data-dir', sys.argv[1]]);"
+        "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(demo_dir)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_python_dash_m(demo_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bti_tui.cli", "list", "--data-dir", str(demo_dir), "--json"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 2
