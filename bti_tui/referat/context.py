@@ -1,0 +1,43 @@
+"""What every part of the referat needs: the meeting, its kind, its cases,
+the language's texts and the meeting's own "now"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from bti_tui.i18n import Translator
+from bti_tui.model import Case, Meeting, MeetingKind, Participant
+from bti_tui.referat.escape import escape_line
+from bti_tui.referat.format import clock_now
+
+
+@dataclass(frozen=True)
+class Referat:
+    meeting: Meeting
+    kind: MeetingKind
+    cases: Mapping[str, Case]
+    lang: str
+    t: Translator
+    now: datetime
+
+    @classmethod
+    def of(cls, meeting: Meeting, kind: MeetingKind, cases: Mapping[str, Case], lang: str) -> Referat:
+        return cls(meeting, kind, cases, lang, Translator(lang), clock_now(meeting))
+
+    def text(self, key: str, **values: object) -> str:
+        """A fixed text of ``referat.toml``. Values go in as given: escape
+        typed text (``escape_line``) before passing it."""
+        return self.t(f"referat.{key}", **values)
+
+    def person(self, participant: Participant | None) -> str:
+        """"Name (role, service)", escaped; "Ikke valgt" for nobody."""
+        if participant is None:
+            return self.text("not_chosen")
+        name = participant.name.strip()
+        about = [p.strip() for p in (participant.role, participant.service) if p.strip()]
+        if not name and about:
+            name = about.pop(0)
+        label = escape_line(name) or "—"
+        return f"{label} ({escape_line(', '.join(about))})" if about else label

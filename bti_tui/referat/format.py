@@ -1,0 +1,41 @@
+"""Dates, times and minutes as the referat writes them: DD.MM.YYYY and HH:MM
+in every language (Norwegian archives read them so; one format for all)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from bti_tui.model import ClockEventKind, Meeting
+
+
+def fmt_date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def fmt_time(moment: time | datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def whole_minutes(span: timedelta) -> int:
+    """Rounded half up, so 7 min 30 s is 8 min."""
+    return int(span.total_seconds() // 60 + (1 if span.total_seconds() % 60 >= 30 else 0))
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def clock_now(meeting: Meeting) -> datetime:
+    """The "now" for time-used figures, read from the meeting's own clock so
+    the referat never depends on when it is rendered: the finish for a
+    finished meeting, otherwise the last recorded event (or the planned start)."""
+    events = meeting.clock.events
+    finished = [e.at for e in events if e.kind is ClockEventKind.FINISHED]
+    if finished:
+        return finished[-1]
+    return events[-1].at if events else meeting.starts_at
+
+
+def finished_at(meeting: Meeting) -> datetime | None:
+    finished = [e.at for e in meeting.clock.events if e.kind is ClockEventKind.FINISHED]
+    return finished[-1] if finished else None
