@@ -75,6 +75,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {"meeting": {}, "case": {}, "prefe
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 T = TypeVar("T")
+M = TypeVar("M", Meeting, Case)
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,17 @@ class Repository:
         data = self._db(path).storage.read()
         return None if data is None else decode_file(path, data, kind)
 
+    def _load(self, path: Path, kind: str, from_doc: Callable[[Any], M], not_found: Callable[[str], StoreError]) -> M:
+        """The meeting or case in ``path`` (its id is the file's stem)."""
+        with self._mutex:
+            doc = self._read(path, kind)
+            if doc is None:
+                raise not_found(path.stem)
+            obj = _to_model(path, doc, from_doc)
+            if obj.id != path.stem:
+                raise DataInvalid(path, f"the file holds {kind} {obj.id!r}")
+            return obj
+
     def _write(self, path: Path, kind: str, doc: dict[str, Any]) -> None:
         if self.read_only or self._lock is None:
             raise ReadOnly(self.data_dir)
@@ -288,15 +300,7 @@ class Repository:
             return summaries
 
     def load_meeting(self, meeting_id: str) -> Meeting:
-        with self._mutex:
-            path = self.meeting_path(meeting_id)
-            doc = self._read(path, "meeting")
-            if doc is None:
-                raise MeetingNotFound(meeting_id)
-            meeting = _to_model(path, doc, meeting_from_doc)
-            if meeting.id != meeting_id:
-                raise DataInvalid(path, f"the file holds meeting {meeting.id!r}")
-            return meeting
+        return self._load(self.meeting_path(meeting_id), "meeting", meeting_from_doc, MeetingNotFound)
 
     def save_meeting(self, meeting: Meeting) -> None:
         doc = meeting_to_doc(meeting)
@@ -305,15 +309,7 @@ class Repository:
 
     # --- cases ------------------------------------------------------------------------------
     def load_case(self, case_id: str) -> Case:
-        with self._mutex:
-            path = self.case_path(case_id)
-            doc = self._read(path, "case")
-            if doc is None:
-                raise CaseNotFound(case_id)
-            case = _to_model(path, doc, case_from_doc)
-            if case.id != case_id:
-                raise DataInvalid(path, f"the file holds case {case.id!r}")
-            return case
+        return self._load(self.case_path(case_id), "case", case_from_doc, CaseNotFound)
 
     def save_case(self, case: Case) -> None:
         doc = case_to_doc(case)
