@@ -8,7 +8,7 @@ from __future__ import annotations
 from bti_tui.model import Budget, Phase, Position
 from bti_tui.referat.context import Referat
 from bti_tui.referat.format import signed, whole_minutes
-from bti_tui.referat.markup import heading, table
+from bti_tui.referat.markup import emphasis, heading, table
 
 _NUMBERS = (1, 2, 3)  # right-aligned columns: planned, used, difference
 
@@ -22,7 +22,14 @@ def _header(r: Referat, first: str) -> list[str]:
     return [r.text(first), r.text("time.planned"), r.text("time.used"), r.text("time.difference")]
 
 
+def not_started(r: Referat) -> list[str] | None:
+    """A meeting whose clock never started has no time to report."""
+    return None if r.meeting.clock.started else [emphasis(r.text("time.not_started"))]
+
+
 def case_time_blocks(r: Referat, slot_index: int) -> list[str]:
+    if (remark := not_started(r)) is not None:
+        return remark
     rows = []
     for phase in Phase:
         if any(s.phase is phase for s in r.kind.steps):
@@ -35,6 +42,9 @@ def case_time_blocks(r: Referat, slot_index: int) -> list[str]:
 
 def meeting_time_blocks(r: Referat) -> list[str]:
     meeting, kind, now = r.meeting, r.kind, r.now
+    title = heading(2, r.text("time.meeting_heading"))
+    if (remark := not_started(r)) is not None:
+        return [title, *remark]
     rows = [_row(r.text("time.opening"), meeting.position_budget(kind, Position.opening(), now))]
     number = 0
     for index, slot in enumerate(meeting.slots):
@@ -43,5 +53,5 @@ def meeting_time_blocks(r: Referat) -> list[str]:
             rows.append(_row(r.text("time.case", number=number), meeting.case_budget(kind, index, now)))
     rows.append(_row(r.text("time.closing"), meeting.position_budget(kind, Position.closing(), now)))
     rows.append(_row(r.text("time.meeting_total"), meeting.meeting_budget(kind, now)))
-    return [heading(2, r.text("time.meeting_heading")), table(_header(r, "time.part"), rows, right=_NUMBERS)]
+    return [title, table(_header(r, "time.part"), rows, right=_NUMBERS)]
 

@@ -1,0 +1,64 @@
+"""Helpers shared by the referat tests: the demo meeting, and the structure
+of a referat as markdown-it-py sees it. A plain module with a unique name,
+not a conftest, so it cannot clash with other test folders' helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bti_tui.demo import DemoData, build_demo
+from bti_tui.model import Case, Meeting, MeetingKind
+from bti_tui.resources import meeting_kinds
+
+TODAY = date(2026, 11, 24)  # fixed: the demo dates follow "today"
+LANGS = ("nb", "nn", "en")
+
+
+def demo(lang: str = "nb") -> DemoData:
+    return build_demo(meeting_kinds(), TODAY, lang)
+
+
+def demo_args(lang: str = "nb", meeting_id: str = "demo-ferdig") -> tuple[Meeting, MeetingKind, dict[str, Case], str]:
+    data = demo(lang)
+    meeting = next(m for m in data.meetings if m.id == meeting_id)
+    return meeting, meeting_kinds()[meeting.kind_id], {c.id: c for c in data.cases}, lang
+
+
+def parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def inline_text(token: Token) -> str:
+    """The plain text of an inline token (what a reader sees)."""
+    out = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+    return "".join(out)
+
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    tokens = parser().parse(markdown)
+    return [(t.tag, inline_text(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def table_shapes(markdown: str) -> list[list[int]]:
+    """Per table: the number of cells in each row."""
+    shapes: list[list[int]] = []
+    for token in parser().parse(markdown):
+        if token.type == "table_open":
+            shapes.append([])
+        elif token.type == "tr_open":
+            shapes[-1].append(0)
+        elif token.type in ("th_open", "td_open"):
+            shapes[-1][-1] += 1
+    return shapes
+
+
+def block_types(markdown: str) -> list[str]:
+    return [t.type for t in parser().parse(markdown) if t.type != "inline"]
