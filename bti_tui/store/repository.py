@@ -44,6 +44,7 @@ from bti_tui.store.codec import (
 )
 from bti_tui.store.errors import (
     CaseNotFound,
+    DataCorrupt,
     DataInvalid,
     MeetingNotFound,
     ReadOnly,
@@ -243,6 +244,8 @@ class Repository:
         """The meeting or case in ``path`` (its id is the file's stem)."""
         with self._mutex:
             doc = self._read(path, kind)
+            if doc is None and path.exists():
+                raise DataCorrupt(path)  # an empty file: truncated
             if doc is None:
                 raise not_found(path.stem)
             obj = _to_model(path, doc, from_doc)
@@ -287,7 +290,7 @@ class Repository:
                     try:
                         data = read_json_file(path)
                         if data is None:
-                            raise DataInvalid(path, "empty file")
+                            raise DataCorrupt(path)  # empty: truncated
                         summary = _summary(path, decode_file(path, data, "meeting"))
                     except StoreError as exc:
                         skipped.append(Problem(path, exc.key, dict(exc.params)))
@@ -377,7 +380,7 @@ def check_data(data_dir: Path) -> list[Problem]:
         try:
             data = read_json_file(path)
             if data is None:
-                raise DataInvalid(path, "empty file")
+                raise DataCorrupt(path)  # empty: truncated
             if not isinstance(data, dict):
                 raise DataInvalid(path, "not a JSON object")
             obj = _to_model(path, decode_file(path, data, kind), read)

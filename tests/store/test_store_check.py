@@ -49,7 +49,7 @@ def test_a_truncated_meeting_names_the_file_and_its_backup(folder: Path) -> None
 def test_a_truncated_file_without_backup(folder: Path) -> None:
     path = folder / "meetings" / "demo-neste.json"
     path.write_bytes(b"")
-    assert problems(folder) == [("demo-neste.json", "store.invalid")]
+    assert problems(folder) == [("demo-neste.json", "store.corrupt_no_backup")]
     path.write_bytes(b'{"_meta"')
     assert problems(folder) == [("demo-neste.json", "store.corrupt_no_backup")]
 

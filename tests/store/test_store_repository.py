@@ -11,9 +11,10 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, folder_state, mode
+from conftest import TODAY, mode
 
 from bti_tui.model import Meeting, MeetingStatus
+from bti_tui.resources import meeting_kind
 from bti_tui.store import (
     MIGRATIONS,
     CaseNotFound,
@@ -97,6 +98,12 @@ def test_a_removed_note_stays_removed(demo_repo: Repository) -> None:
     assert "g-problem" not in demo_repo.load_meeting("demo-ferdig").slots[0].notes
 
 
+def test_an_empty_meeting_file_is_damaged_not_missing(demo_repo: Repository) -> None:
+    (demo_repo.data_dir / "meetings" / "demo-neste.json").write_bytes(b"")
+    with pytest.raises(DataCorrupt):
+        demo_repo.load_meeting("demo-neste")
+
+
 def test_unknown_ids(repo: Repository) -> None:
     with pytest.raises(MeetingNotFound) as caught:
         repo.load_meeting("nope")
@@ -122,9 +129,7 @@ def test_preferences(repo: Repository) -> None:
 
 
 def test_write_demo_overwrites_only_its_own_files(demo_repo: Repository) -> None:
-    other = Meeting.plan(
-        next(iter(__import__("bti_tui.resources", fromlist=["x"]).meeting_kinds().values())), date(2026, 5, 5), time(10, 0), meeting_id="mine"
-    )
+    other = Meeting.plan(meeting_kind("internt-arbeidsmote"), date(2026, 5, 5), time(10, 0), meeting_id="mine")
     demo_repo.save_meeting(other)
     changed = demo_repo.load_meeting("demo-neste")
     changed.place = "endret"
@@ -161,7 +166,6 @@ def _set_schema(path: Path, schema: int, doc_change: dict | None = None) -> None
     data["_meta"]["1"]["schema"] = schema
     data["document"]["1"].update(doc_change or {})
     path.write_text(json.dumps(data), "utf-8")
-    path.chmod(0o600)
 
 
 def test_a_file_from_a_newer_app_is_refused_and_untouched(demo_repo: Repository) -> None:
@@ -169,9 +173,8 @@ def test_a_file_from_a_newer_app_is_refused_and_untouched(demo_repo: Repository)
     meeting = demo_repo.load_meeting("demo-neste")
     _set_schema(path, 99)
     before = path.read_bytes()
-    fresh_writer = Repository.open  # a new session has not verified the file yet
     demo_repo.close()
-    with fresh_writer(demo_repo.data_dir) as repo:
+    with Repository.open(demo_repo.data_dir) as repo:  # a new session has not seen the file yet
         with pytest.raises(SchemaNewer) as caught:
             repo.load_meeting("demo-neste")
         assert caught.value.params == {"path": str(path), "found": 99, "known": 1}
@@ -187,10 +190,8 @@ def test_a_v0_document_is_migrated_on_load_and_rewritten_on_save(
     data = json.loads(path.read_text("utf-8"))
     doc = data["document"]["1"]
     doc["time"] = doc.pop("start_time")  # pretend v0 called it "time"
-    _set_schema(path, 0, {})
-    raw = json.loads(path.read_text("utf-8"))
-    raw["document"]["1"] = doc
-    path.write_text(json.dumps(raw), "utf-8")
+    data["_meta"]["1"]["schema"] = 0
+    path.write_text(json.dumps(data), "utf-8")
 
     def v0_to_v1(old: dict) -> dict:
         new = dict(old)
