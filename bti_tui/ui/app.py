@@ -59,6 +59,10 @@ class BtiApp(App[int]):
 
         self.push_screen(HomeScreen())
 
+    def on_resize(self, event) -> None:
+        # Below 100 columns (a laptop at 80×24) the side panel shrinks.
+        self.set_class(event.size.width < 100, "-narrow")
+
     def on_unmount(self) -> None:
         self.saver.close()
 
@@ -97,18 +101,13 @@ class BtiApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers exactly the keys of the current screen, in the
         user's language (Textual's own commands are English only)."""
-        seen: set[str] = set()
-        for _key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or not active.enabled or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            namespace = active.node
+        from bti_tui.ui.screens.help import screen_actions
 
-            def run(action: str = binding.action, node=namespace) -> None:
-                self.call_later(self.run_action, action, node)
+        for key, binding, node in screen_actions(screen):
 
-            key = self.get_key_display(binding)
+            def run(action: str = binding.action, namespace=node) -> None:
+                self.call_later(self.run_action, action, namespace)
+
             yield SystemCommand(binding.description, f"{self.t('ui.help.key')}: {key}", run)
 
     def switch_language(self, lang: str) -> None:

@@ -3,30 +3,17 @@ and an app on a fresh data folder."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))
+from ui_support import FakeClock  # noqa: E402
+
 from bti_tui.store import Repository
 from bti_tui.ui.app import BtiApp
-
-START = datetime(2026, 11, 24, 9, 0, 0)
-
-
-class FakeClock:
-    """The app's ``now``: stands still unless a test moves it."""
-
-    def __init__(self, at: datetime = START) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-    def advance(self, **delta: float) -> None:
-        self.at += timedelta(**delta)
-
 
 @pytest.fixture
 def clock() -> FakeClock:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from bti_tui.i18n import Translator
@@ -31,13 +32,26 @@ class _Translated:
         return self.t("ui.errors.unexpected", detail=str(error))
 
 
+# First on every screen, so F1 is the first key in the footer even at 80
+# columns; Tab/Shift+Tab are Screen's own, re-described in the user's language.
+_COMMON = [
+    Binding("f1", "app.help", "keys.help"),
+    Binding("tab", "app.focus_next", "keys.focus_next", show=False),
+    Binding("shift+tab", "app.focus_previous", "keys.focus_previous", show=False),
+]
+
+
 class BtiScreen(_Translated, Screen[Any]):
+    BINDINGS = _COMMON
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         translate_bindings(self, self.app.t)
 
 
 class BtiModal(_Translated, ModalScreen[Any]):
+    BINDINGS = _COMMON[1:]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         translate_bindings(self, self.app.t)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
@@ -13,16 +14,21 @@ from textual.widgets import Label, Static
 from bti_tui.ui.screens.base import BtiModal
 
 
-def screen_keys(screen: Screen) -> list[tuple[str, str]]:
-    """(key as shown, description) for every described, enabled binding."""
-    rows: list[tuple[str, str]] = []
+def screen_actions(screen: Screen) -> list[tuple[str, Binding, DOMNode]]:
+    """(key as shown, binding, node) for each action of the screen and the app.
+
+    Editing keys of the focused widget (cursor movement in a text field) are
+    left out: they are Textual's own, and the same on every screen."""
+    rows: list[tuple[str, Binding, DOMNode]] = []
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or not active.enabled or binding.action in seen:
+        if active.node is not screen and active.node is not screen.app:
+            continue
+        if not binding.description or binding.system or not active.enabled or binding.action in seen:
             continue
         seen.add(binding.action)
-        rows.append((screen.app.get_key_display(binding), binding.description))
+        rows.append((screen.app.get_key_display(binding), binding, active.node))
     return rows
 
 
@@ -41,8 +47,8 @@ class HelpScreen(BtiModal):
         table = Table(show_header=True, header_style="bold", expand=True, box=None)
         table.add_column(self.t("ui.help.key"), no_wrap=True)
         table.add_column(self.t("ui.help.action"))
-        for key, description in screen_keys(self._for_screen):
-            table.add_row(key, description)
+        for key, binding, _node in screen_actions(self._for_screen):
+            table.add_row(key, binding.description)
         with VerticalScroll(id="help-box"):
             yield Label(self.t("ui.help.title"), id="help-title")
             yield Static(self.t("ui.help.intro"), id="help-intro")

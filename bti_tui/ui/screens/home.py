@@ -34,7 +34,7 @@ class HomeScreen(BtiScreen):
             yield Static(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir)), id="home-data-dir")
             yield Static("", id="home-empty")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)

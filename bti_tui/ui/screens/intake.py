@@ -57,7 +57,7 @@ class IntakeScreen(BtiScreen):
                             yield Input(", ".join(case.consent.services) if case else "", id=f"services-{slot}")
                     yield Checkbox(self.t("ui.intake.firfoting"), value=bool(case and case.firfoting_prepared), id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for slot in range(len(self.session.meeting.slots)):

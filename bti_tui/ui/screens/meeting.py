@@ -12,7 +12,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
 from bti_tui.model import MeetingStatus, Phase, Position, StepFeature, ValidationError
 from bti_tui.model.clock import CLOSING, OPENING
@@ -81,7 +82,7 @@ class MeetingScreen(BtiScreen):
                     yield Static("", id="notes-error", classes="form-error")
                     with Vertical(id="feature-agreements", classes="feature"):
                         yield Label(self.t("ui.meeting.agreements"), classes="feature-title")
-                        yield DataTable(id="agreements", cursor_type="row")
+                        yield OptionList(id="agreements")
                     with Vertical(id="feature-cooperation", classes="feature"):
                         yield Label(self.t("ui.meeting.cooperation"), classes="feature-title")
                         yield Input(id="cooperation", placeholder=self.t("ui.meeting.cooperation_hint"))
@@ -98,12 +99,9 @@ class MeetingScreen(BtiScreen):
             with Vertical(id="meeting-side"):
                 yield ClockPanel(self._reading, self.t, id="clock")
                 yield Static("", id="agenda-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#agreements", DataTable)
-        for column in ("what", "who", "service", "due", "from"):
-            table.add_column(self.t(f"ui.meeting.col_{column}"), key=column)
         self.render_position()
 
     # --- what is shown -----------------------------------------------------------------
@@ -174,23 +172,24 @@ class MeetingScreen(BtiScreen):
         notes.focus()
 
     def _fill_agreements(self) -> None:
-        table = self.query_one("#agreements", DataTable)
-        table.clear()
+        """This case's agreements: open ones from earlier meetings first, marked."""
+        listing = self.query_one("#agreements", OptionList)
+        listing.clear_options()
         slot = self.session.position.slot
         case = self.session.case(slot) if slot is not None else None
         if case is None:
             return
         meeting_id = self.session.meeting.id
-        earlier = case.open_agreements_before(meeting_id)
-        for agreement in earlier + case.agreements_from(meeting_id):
-            table.add_row(
-                agreement.what,
-                agreement.responsible,
-                agreement.service,
-                date_text(agreement.due) or "—",
-                self.t("ui.meeting.from_earlier") if agreement.meeting_id != meeting_id else self.t("ui.meeting.from_now"),
-                key=agreement.id,
-            )
+        options = []
+        for agreement in case.open_agreements_before(meeting_id) + case.agreements_from(meeting_id):
+            who = agreement.responsible + (f" ({agreement.service})" if agreement.service else "")
+            due = self.t("ui.closing.due", due=date_text(agreement.due) or "—")
+            earlier = agreement.meeting_id != meeting_id
+            text = f"{agreement.what} — {who} — {due}" + (f" [{self.t('ui.meeting.from_earlier')}]" if earlier else "")
+            options.append(Option(text, id=agreement.id))
+        if not options:
+            options.append(Option(self.t("ui.meeting.no_agreements"), id="none", disabled=True))
+        listing.add_options(options)
 
     def _render_agenda(self) -> None:
         s = self.session
@@ -205,9 +204,8 @@ class MeetingScreen(BtiScreen):
                 step = s.kind.step(position.step)
                 if step.id == s.kind.steps[0].id:
                     lines.append(case_label(self.t, s, position.slot))
-                label = f"  {step.phase.value} {step.title_in(self.app.lang)}"
-            marker = "▶ " if position == current else "  "
-            lines.append(marker + label)
+                label = f"{step.phase.value} {step.title_in(self.app.lang)}"
+            lines.append(("▶ " if position == current else "  ") + label)
         self.query_one("#agenda-list", Static).update("\n".join(lines))
 
     # --- typing -------------------------------------------------------------------------
@@ -351,11 +349,11 @@ class MeetingScreen(BtiScreen):
         self.app.push_screen(AgreementForm(names, services), added)
 
     def action_remove_agreement(self) -> None:
-        table = self.query_one("#agreements", DataTable)
+        listing = self.query_one("#agreements", OptionList)
         slot = self.session.position.slot
-        if slot is None or not table.has_focus or not table.row_count:
+        if slot is None or not listing.has_focus or listing.highlighted is None:
             return
-        agreement_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        agreement_id = listing.get_option_at_index(listing.highlighted).id
         case = self.session.case(slot)
         if case is None or agreement_id not in {a.id for a in case.agreements_from(self.session.meeting.id)}:
             self.notify(self.t("ui.meeting.agreement_not_here"), severity="warning")

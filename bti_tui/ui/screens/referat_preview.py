@@ -47,7 +47,7 @@ class ReferatPreviewScreen(BtiScreen):
         yield Label(self.t("ui.referat.title"), classes="screen-title")
         with VerticalScroll(id="referat-scroll"):
             yield Markdown(render(self.session, self.session.meeting.language or self.app.lang), id="referat")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#referat-scroll").focus()

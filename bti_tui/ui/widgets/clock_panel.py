@@ -47,8 +47,8 @@ class ClockPanel(Vertical):
     def _line(self, label_key: str, budget: Budget) -> str:
         t = self._t
         if budget.over:
-            return t(label_key) + ": " + t("ui.clock.line_over", used=clock_text(budget.used), over=clock_text(budget.overrun))
-        return t(label_key) + ": " + t("ui.clock.line", used=clock_text(budget.used), left=clock_text(budget.left))
+            return "⚠ " + t(label_key) + ": " + t("ui.clock.line_over", over=clock_text(budget.overrun))
+        return t(label_key) + ": " + t("ui.clock.line", left=clock_text(budget.left))
 
     def refresh_clock(self) -> None:
         reading = self._read()
