@@ -77,7 +77,7 @@ _NOT_A_NAME = _words(
     # nb/nn determiners, pronouns, prepositions, conjunctions, adverbs
     "den det denne dette disse dei de ein en et eit ei min mi mitt mine din di",
     "ditt dine hans hennes hennar sin si sitt sine vår vårt våre deres dykkar",
-    "deira samme same annen annan anna annet anna andre ny nytt nye gammel gamal",
+    "deira samme same annen annan anna annet andre ny nytt nye gammel gamal",
     "gamle egen eigen eige eget egne eigne hvilken hvilket hvilke kva kvar hver",
     "hvert ingen inga noen nokon nokre noka all alle enhver på i til fra frå ved",
     "hos med uten utan om for før etter mot av under over mellom og eller men at",
@@ -88,7 +88,7 @@ _NOT_A_NAME = _words(
     "valgte valde velger vel søker søkte ønsker ønskjer liker likar trives",
     "trivst mistrives mistrivst skulker skulkar sluttet slutta mangler manglar",
     "flyttet flytta privat kommunal kommunale offentlig offentleg vanlig vanleg",
-    "ordinær ordinær spesial alternativ lokal lokale nærmeste næraste stor store",
+    "ordinær ordinært spesial alternativ lokal lokale nærmeste næraste stor store",
     "liten lita lite små god godt gode dårlig dårleg videregående vidaregåande",
     "kristen kristne tidligere tidlegare forrige førre neste nåværende noverande",
     "første fyrste tredje fjerde femte sjette sjuende sjuande syvende",
