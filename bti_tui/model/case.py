@@ -104,12 +104,8 @@ class Case:
     ) -> None:
         """Hand over (or set) the stafettholder; the history is kept."""
         current = self.stafettholder
-        if current and (current.name, current.service, current.meeting_id) == (
-            name,
-            service,
-            meeting_id,
-        ):
-            return
+        if current and (current.name, current.service) == (name, service):
+            return  # confirmed again: no hand-over
         if current and current.meeting_id == meeting_id:
             # Corrected within the same meeting: not a hand-over.
             self.stafettholders.pop()

@@ -142,7 +142,8 @@ class Meeting:
         self.clock.start(now)
         if self.clock.position is None:
             self.clock.enter(Position.opening(), now)
-        self.status = MeetingStatus.RUNNING
+        if not self.clock.finished:
+            self.status = MeetingStatus.RUNNING
 
     def finish(self, now: datetime) -> None:
         self.clock.finish(now)
