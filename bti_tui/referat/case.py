@@ -38,12 +38,13 @@ def yes_no(r: Referat, value: bool) -> str:
 
 
 def archived(r: Referat, where: str) -> str:
-    return r.text("yes_in", place=escape_line(where)) if where.strip() else r.text("no")
+    place = escape_line(where)
+    return r.text("yes_in", place=place) if place else r.text("no")
 
 
 def listing(items: list[str]) -> str:
-    shown = [escape_line(i) for i in items if i.strip()]
-    return ", ".join(shown) or EMPTY_CELL
+    shown = (escape_line(i) for i in items)
+    return ", ".join(s for s in shown if s) or EMPTY_CELL
 
 
 def stafettholder(r: Referat, case: Case) -> StafettholderAssignment | None:
@@ -97,7 +98,8 @@ def _follow_up(r: Referat, case: Case, slot: CaseSlot) -> str:
     holder = stafettholder(r, case)
     holder_text = r.text("not_chosen")
     if holder is not None:
-        holder_text = escape_line(holder.name) + (f" ({escape_line(holder.service)})" if holder.service.strip() else "")
+        service = escape_line(holder.service)
+        holder_text = (escape_line(holder.name) or EMPTY_CELL) + (f" ({service})" if service else "")
     return bullet_list(
         [
             field(r.text("follow_up.cooperation"), listing(slot.cooperation)),
@@ -113,7 +115,7 @@ def _follow_up(r: Referat, case: Case, slot: CaseSlot) -> str:
 def _documentation(r: Referat, case: Case) -> str:
     docs = case.documentation
     consent = archived(r, docs.consent_archived_in)
-    if case.consent.status is ConsentStatus.NOT_NEEDED_ANONYMOUS and not docs.consent_archived_in.strip():
+    if case.consent.status is ConsentStatus.NOT_NEEDED_ANONYMOUS and not escape_line(docs.consent_archived_in):
         consent = r.text("documentation.consent_not_applicable")
     return bullet_list(
         [

@@ -35,9 +35,8 @@ class Referat:
         """"Name (role, service)", escaped; "Ikke valgt" for nobody."""
         if participant is None:
             return self.text("not_chosen")
-        name = participant.name.strip()
-        about = [p.strip() for p in (participant.role, participant.service) if p.strip()]
+        name, *about = (escape_line(p) for p in (participant.name, participant.role, participant.service))
+        about = [a for a in about if a]
         if not name and about:
             name = about.pop(0)
-        label = escape_line(name) or "—"
-        return f"{label} ({escape_line(', '.join(about))})" if about else label
+        return f"{name or '—'} ({', '.join(about)})" if about else name or "—"

@@ -26,7 +26,8 @@ def emphasis(text: str) -> str:
 
 
 def field(label: str, value: str) -> str:
-    return f"**{label}:** {value}"
+    """"**Label:** value"; an empty value shows as a dash."""
+    return f"**{label}:** {value or EMPTY_CELL}"
 
 
 def bullet_list(items: Sequence[str]) -> str:
