@@ -208,3 +208,11 @@ def test_an_unknown_language_in_the_environment_is_a_usage_error(monkeypatch: py
 def test_help_exits_0_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--lang", "nn", "--help"]) == 0
     assert "kontroller datamappa" in capsys.readouterr().out
+
+
+def test_export_with_the_real_referat_to_stdout(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# ") and "Nordby skole, møterom 2" in out
+    assert not list(demo_dir.rglob("*.md"))  # nothing written into the data folder
