@@ -225,3 +225,21 @@ async def test_invalid_birth_date_is_refused_with_a_message(make_app) -> None:
         assert isinstance(app.screen, IntakeScreen)
         assert "31.02.2016" in str(app.screen.query_one("#intake-error-0").render())
         assert app.screen.session.cases == {}
+
+
+async def test_anonymous_case_warns_when_a_note_names_school_class_or_age(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await set_up_meeting(pilot)
+        app.screen.query_one("#anon-0", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.press("f8", "f8")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"Går i 7. klasse")
+        await pilot.pause()
+        warning = str(screen.query_one("#notes-error").render())
+        assert "7. klasse" in warning and "anonym" in warning.lower()
+        # A warning, not a refusal: the note is kept.
+        assert screen.session.meeting.slots[0].notes["g-problem"] == "Går i 7. klasse"

@@ -25,7 +25,7 @@ class HomeScreen(BtiScreen):
         Binding("p", "preview", "keys.preview"),
         Binding("e", "export", "keys.export"),
         Binding("l", "language", "keys.language"),
-        Binding("q", "app.quit", "keys.quit"),
+        Binding("q", "app.quit", "keys.quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, S
 from textual.widgets.option_list import Option
 
 from bti_tui.model import MeetingStatus, Phase, Position, StepFeature, ValidationError
+from bti_tui.model.anonymity import HintKind, identifying_hints
 from bti_tui.model.clock import CLOSING, OPENING
 from bti_tui.model.privacy import parse_date
 from bti_tui.session import MeetingSession
@@ -192,20 +193,25 @@ class MeetingScreen(BtiScreen):
         listing.add_options(options)
 
     def _render_agenda(self) -> None:
+        """The agenda beside the clock: every step of the current case, the
+        other cases as one line each, so it fits at 80×24."""
         s = self.session
         current = s.position
         lines = []
         for position in s.positions:
+            here = "▶ " if position == current else "  "
             if position.step == OPENING:
-                label = self.t("ui.meeting.opening")
+                lines.append(here + self.t("ui.meeting.opening"))
             elif position.step == CLOSING:
-                label = self.t("ui.meeting.closing")
+                lines.append(here + self.t("ui.meeting.closing"))
             else:
                 step = s.kind.step(position.step)
-                if step.id == s.kind.steps[0].id:
-                    lines.append(case_label(self.t, s, position.slot))
-                label = f"{step.phase.value} {step.title_in(self.app.lang)}"
-            lines.append(("▶ " if position == current else "  ") + label)
+                first = step.id == s.kind.steps[0].id
+                if first:
+                    mark = "▼ " if position.slot == current.slot else "▷ "
+                    lines.append(mark + case_label(self.t, s, position.slot))
+                if position.slot == current.slot:
+                    lines.append(f"{here}{step.phase.value} {step.title_in(self.app.lang)}")
         self.query_one("#agenda-list", Static).update("\n".join(lines))
 
     # --- typing -------------------------------------------------------------------------
@@ -232,8 +238,20 @@ class MeetingScreen(BtiScreen):
         except ValidationError as error:
             error_line.update("⚠ " + self.t.error(error) + " " + self.t("ui.meeting.not_saved"))
             return
-        error_line.update("")
+        error_line.update(self._anonymity_warning(position.slot, text))
         self._save_soon()
+
+    def _anonymity_warning(self, slot: int, text: str) -> str:
+        """An anonymous case whose note names a school, a class or an age:
+        warn (the room decides; nothing is blocked)."""
+        case = self.session.case(slot)
+        if case is None or not case.anonymous:
+            return ""
+        hints = [h for h in identifying_hints(text) if h.kind is not HintKind.FODSELSNUMMER]
+        if not hints:
+            return ""
+        found = ", ".join(f"«{h.excerpt(text)}»" for h in hints[:3])
+        return "⚠ " + self.t("ui.meeting.anonymity_hint", found=found)
 
     @on(Input.Changed, "#cooperation, #st-name, #st-service, #next-meeting")
     def _feature_changed(self, event: Input.Changed) -> None:

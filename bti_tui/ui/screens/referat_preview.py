@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Markdown
 
 from bti_tui.session import MeetingSession
+from bti_tui.store.exports import write_export
 from bti_tui.ui.screens.base import BtiScreen
 
 
@@ -25,7 +26,7 @@ def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md") 
     session.saver.flush()
     try:
         text = render(session, session.meeting.language or app.lang, fmt)
-        path = app.repo.write_export(f"referat-{session.meeting.id}.{fmt}", text)
+        path = write_export(app.repo.data_dir, f"referat-{session.meeting.id}.{fmt}", text)
     except Exception as error:  # shown, not swallowed; the meeting data is untouched
         screen.notify(screen.message_for(error), severity="error", timeout=15)
         return
