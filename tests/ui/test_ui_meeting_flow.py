@@ -68,6 +68,15 @@ async def fill_intake(pilot) -> None:
     await pilot.pause()
 
 
+async def open_first_case(pilot) -> None:
+    """A set-up meeting with two cases, on case 1's first step."""
+    await pilot.pause()
+    await set_up_meeting(pilot)
+    await fill_intake(pilot)
+    await pilot.press("f8")
+    await pilot.pause()
+
+
 async def walk_case(pilot, clock, slot: int, with_stafettholder: bool = True) -> None:
     app = pilot.app
     screen = app.screen
@@ -151,11 +160,7 @@ async def test_whole_instansmote_is_saved(make_app, repo: Repository, clock) -> 
 async def test_case_cannot_close_without_stafettholder(make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await set_up_meeting(pilot)
-        await fill_intake(pilot)
-        await pilot.press("f8")
-        await pilot.pause()
+        await open_first_case(pilot)
         await walk_case(pilot, clock, 0, with_stafettholder=False)
         screen = app.screen
         # Still in case 1: moved to the stafettholder step, with a message.
@@ -194,11 +199,7 @@ async def test_missing_consent_is_warned_before_discussion(make_app) -> None:
 async def test_fodselsnummer_in_a_note_is_refused(make_app, repo) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await set_up_meeting(pilot)
-        await fill_intake(pilot)
-        await pilot.press("f8")
-        await pilot.pause()
+        await open_first_case(pilot)
         screen = app.screen
         await pilot.press(*"Ok ")
         await pilot.press(*"01010750160")  # a valid fødselsnummer (synthetic check digits)

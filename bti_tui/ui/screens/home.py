@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Footer, Label, Static
 from bti_tui.model import MeetingStatus
 from bti_tui.model.localized import LANGUAGES
 from bti_tui.resources import meeting_kinds
+from bti_tui.session import MeetingSession
+from bti_tui.store import StoreError
 from bti_tui.ui.format import date_text, time_text
 from bti_tui.ui.screens.base import BtiScreen
 
@@ -32,6 +34,7 @@ class HomeScreen(BtiScreen):
         with Vertical(id="home"):
             yield Label(self.t("ui.home.title"), id="home-title", classes="screen-title")
             yield Static(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir)), id="home-data-dir")
+            yield Static("", id="home-problems", classes="form-error")
             yield Static("", id="home-empty")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -60,6 +63,11 @@ class HomeScreen(BtiScreen):
                 self.t(f"ui.status.{MeetingStatus(summary.status).value}"),
                 key=summary.id,
             )
+        problems = self.query_one("#home-problems", Static)
+        problems.update(
+            "\n".join("⚠ " + self.t(p.key, **p.params) for p in self.app.repo.skipped)
+        )
+        problems.display = bool(self.app.repo.skipped)
         empty = self.query_one("#home-empty", Static)
         empty.update(self.t("ui.home.empty") if not summaries else "")
         empty.display = not summaries
@@ -86,18 +94,23 @@ class HomeScreen(BtiScreen):
     def _row_chosen(self) -> None:
         self.action_open_meeting()
 
-    def action_open_meeting(self) -> None:
+    def _selected_session(self) -> MeetingSession | None:
+        """The chosen meeting, loaded; a damaged file is named, the screen stays."""
         meeting_id = self._selected()
         if meeting_id is None:
-            return
+            return None
         try:
-            session = self.app.session_for(meeting_id)
-        except Exception as error:  # a corrupt file: say which, keep the screen
+            return self.app.session_for(meeting_id)
+        except StoreError as error:
             self.notify(self.message_for(error), severity="error", timeout=15)
-            return
-        from bti_tui.ui.screens.meeting import open_session
+            return None
 
-        open_session(self.app, session)
+    def action_open_meeting(self) -> None:
+        session = self._selected_session()
+        if session is not None:
+            from bti_tui.ui.screens.meeting import open_session
+
+            open_session(self.app, session)
 
     def action_demo(self) -> None:
         ids = self.app.repo.write_demo(date.fromordinal(self.app.now().toordinal()), self.app.lang)
@@ -105,25 +118,18 @@ class HomeScreen(BtiScreen):
         self.notify(self.t("ui.home.demo_written", count=len(ids)))
 
     def action_preview(self) -> None:
-        meeting_id = self._selected()
-        if meeting_id is None:
-            return
-        from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
+        session = self._selected_session()
+        if session is not None:
+            from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
 
-        try:
-            session = self.app.session_for(meeting_id)
-        except Exception as error:
-            self.notify(self.message_for(error), severity="error", timeout=15)
-            return
-        self.app.push_screen(ReferatPreviewScreen(session))
+            self.app.push_screen(ReferatPreviewScreen(session))
 
     def action_export(self) -> None:
-        meeting_id = self._selected()
-        if meeting_id is None:
-            return
-        from bti_tui.ui.screens.referat_preview import export_referat
+        session = self._selected_session()
+        if session is not None:
+            from bti_tui.ui.screens.referat_preview import export_referat
 
-        export_referat(self, self.app.session_for(meeting_id))
+            export_referat(self, session)
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""

@@ -1,0 +1,30 @@
+"""Bad data in front of the room: a damaged meeting file is named with what
+to do, the other meetings still open, and nothing is written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable
+
+from bti_tui.ui.screens.home import HomeScreen
+
+
+async def test_a_truncated_meeting_file_is_named_and_left_alone(make_app, repo) -> None:
+    repo.write_demo(date(2026, 11, 24), "nb")
+    damaged = repo.meeting_path("demo-ferdig")
+    before = damaged.read_bytes()[:40]
+    damaged.write_bytes(before)  # cut off, as by a full disk
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        problems = str(screen.query_one("#home-problems").render())
+        assert "demo-ferdig.json" in problems and ".bak" in problems
+        table = screen.query_one("#meetings", DataTable)
+        assert table.row_count == 1  # the other meeting is still there
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, HomeScreen)
+    assert damaged.read_bytes() == before
