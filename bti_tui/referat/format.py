@@ -30,10 +30,7 @@ def clock_now(meeting: Meeting) -> datetime:
     the referat never depends on when it is rendered: the finish for a
     finished meeting, otherwise the last recorded event (or the planned start)."""
     events = meeting.clock.events
-    finished = [e.at for e in events if e.kind is ClockEventKind.FINISHED]
-    if finished:
-        return finished[-1]
-    return events[-1].at if events else meeting.starts_at
+    return finished_at(meeting) or (events[-1].at if events else meeting.starts_at)
 
 
 def finished_at(meeting: Meeting) -> datetime | None:
