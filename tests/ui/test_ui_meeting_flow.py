@@ -239,7 +239,7 @@ async def test_anonymous_case_warns_when_a_note_names_school_class_or_age(make_a
         await pilot.pause()
         screen = app.screen
         await pilot.press(*"Går i 7. klasse")
-        await pilot.pause()
+        await pilot.pause(1.3)  # the hints are checked in the pause before the save
         warning = str(screen.query_one("#notes-error").render())
         assert "7. klasse" in warning and "anonym" in warning.lower()
         # A warning, not a refusal: the note is kept.

@@ -67,6 +67,7 @@ class MeetingScreen(BtiScreen):
         self.session = session
         self._save_timer: Timer | None = None
         self._shown: Position | None = None
+        self._anonymity_shown = False
 
     # --- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -158,6 +159,8 @@ class MeetingScreen(BtiScreen):
         notes = self.query_one("#notes", TextArea)
         notes.load_text(s.meeting.slots[slot].note(step.id))
         self.query_one("#notes-error", Static).update("")
+        self._anonymity_shown = False
+        self._check_anonymity()
         self.query_one("#feature-error", Static).update("")
         for feature in StepFeature:
             panel = self.query_one(f"#feature-{feature.value.replace('_', '-')}")
@@ -223,9 +226,22 @@ class MeetingScreen(BtiScreen):
     def _save_now(self) -> None:
         self._save_timer = None
         self.session.save(all_cases=True)
+        self._check_anonymity()
+
+    def _check_anonymity(self) -> None:
+        position = self.session.position
+        if position.slot is None or self._shown != position:
+            return
+        warning = self._anonymity_warning(position.slot, self.session.meeting.slots[position.slot].note(position.step))
+        if warning or self._anonymity_shown:
+            self.query_one("#notes-error", Static).update(warning)
+        self._anonymity_shown = bool(warning)
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
+        """Per keystroke only the cheap fødselsnummer guard runs; the
+        anonymity hints wait for the pause before the save (benchmarks/
+        keystroke_cost.py shows why)."""
         position = self.session.position
         if position.slot is None or position != self._shown:
             return
@@ -238,7 +254,8 @@ class MeetingScreen(BtiScreen):
         except ValidationError as error:
             error_line.update("⚠ " + self.t.error(error) + " " + self.t("ui.meeting.not_saved"))
             return
-        error_line.update(self._anonymity_warning(position.slot, text))
+        if not self._anonymity_shown:
+            error_line.update("")
         self._save_soon()
 
     def _anonymity_warning(self, slot: int, text: str) -> str:
