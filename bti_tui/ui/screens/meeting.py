@@ -12,8 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
 from bti_tui.model import MeetingStatus, Phase, Position, StepFeature, ValidationError
 from bti_tui.model.anonymity import HintKind, identifying_hints
@@ -25,6 +24,7 @@ from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.closing import ClosingPane
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
 from bti_tui.ui.screens.opening import OpeningPane
+from bti_tui.ui.widgets.agreement_table import AgreementTable
 from bti_tui.ui.widgets.clock_panel import ClockPanel, ClockReading
 from bti_tui.ui.widgets.phase_stepper import PhaseStepper
 
@@ -84,7 +84,8 @@ class MeetingScreen(BtiScreen):
                     yield Static("", id="notes-error", classes="form-error")
                     with Vertical(id="feature-agreements", classes="feature"):
                         yield Label(self.t("ui.meeting.agreements"), classes="feature-title")
-                        yield OptionList(id="agreements")
+                        yield AgreementTable(self.t, id="agreements")
+                        yield Static("", id="agreements-empty", classes="help-line")
                     with Vertical(id="feature-cooperation", classes="feature"):
                         yield Label(self.t("ui.meeting.cooperation"), classes="feature-title")
                         yield Input(id="cooperation", placeholder=self.t("ui.meeting.cooperation_hint"))
@@ -177,23 +178,18 @@ class MeetingScreen(BtiScreen):
 
     def _fill_agreements(self) -> None:
         """This case's agreements: open ones from earlier meetings first, marked."""
-        listing = self.query_one("#agreements", OptionList)
-        listing.clear_options()
         slot = self.session.position.slot
         case = self.session.case(slot) if slot is not None else None
-        if case is None:
-            return
         meeting_id = self.session.meeting.id
-        options = []
-        for agreement in case.open_agreements_before(meeting_id) + case.agreements_from(meeting_id):
-            who = agreement.responsible + (f" ({agreement.service})" if agreement.service else "")
-            due = self.t("ui.closing.due", due=date_text(agreement.due) or "—")
-            earlier = agreement.meeting_id != meeting_id
-            text = f"{agreement.what} — {who} — {due}" + (f" [{self.t('ui.meeting.from_earlier')}]" if earlier else "")
-            options.append(Option(text, id=agreement.id))
-        if not options:
-            options.append(Option(self.t("ui.meeting.no_agreements"), id="none", disabled=True))
-        listing.add_options(options)
+        rows = []
+        if case is not None:
+            rows = [(a, True) for a in case.open_agreements_before(meeting_id)]
+            rows += [(a, False) for a in case.agreements_from(meeting_id)]
+        self.query_one("#agreements", AgreementTable).show(rows)
+        self.query_one("#agreements", AgreementTable).display = bool(rows)
+        empty = self.query_one("#agreements-empty", Static)
+        empty.update("" if rows else self.t("ui.meeting.no_agreements"))
+        empty.display = not rows
 
     def _render_agenda(self) -> None:
         """The agenda beside the clock: every step of the current case, the
@@ -384,11 +380,11 @@ class MeetingScreen(BtiScreen):
         self.app.push_screen(AgreementForm(names, services), added)
 
     def action_remove_agreement(self) -> None:
-        listing = self.query_one("#agreements", OptionList)
+        table = self.query_one("#agreements", AgreementTable)
         slot = self.session.position.slot
-        if slot is None or not listing.has_focus or listing.highlighted is None:
+        agreement_id = table.selected_id
+        if slot is None or not table.has_focus or agreement_id is None:
             return
-        agreement_id = listing.get_option_at_index(listing.highlighted).id
         case = self.session.case(slot)
         if case is None or agreement_id not in {a.id for a in case.agreements_from(self.session.meeting.id)}:
             self.notify(self.t("ui.meeting.agreement_not_here"), severity="warning")
