@@ -13,7 +13,13 @@ from bti_tui.model.case import (
     Documentation,
     StafettholderAssignment,
 )
-from bti_tui.model.clock import Budget, ClockEvent, ClockEventKind, MeetingClock, Position
+from bti_tui.model.clock import (
+    Budget,
+    ClockEvent,
+    ClockEventKind,
+    MeetingClock,
+    Position,
+)
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.kind import AgendaStep, MeetingKind, Phase, RoleSpec, StepFeature
 from bti_tui.model.meeting import (

@@ -243,7 +243,7 @@ _AGE_PATTERNS = [
     rf"{_AGE_NUMBER}\s?(?i:y/o|yo){_NOT_LETTER_AFTER}",
     # født 2015, fødd 03.05.2015, born in 2015, fødselsdato 03.05.2015, f. 03.05.15
     rf"\b(?i:født|fødd|fødselsdato|fødselsår|born|date\s+of\s+birth|dob)(?:\s+(?i:i|in|on|den))?\s*:?\s*{_DATE}",
-    rf"\b(?i:f)\.\s?\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})(?!\d)",
+    r"\b(?i:f)\.\s?\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)",
 ]
 _AGE = [re.compile(p) for p in _AGE_PATTERNS]
 

@@ -79,6 +79,13 @@ def find_fodselsnummer(text: str) -> Iterator[Finding]:
             yield Finding(match.start(), match.end())
 
 
+def mask_fodselsnummer(text: str) -> str:
+    """``text`` with every fødselsnummer's digits replaced by ``*``."""
+    for finding in reversed(list(find_fodselsnummer(text))):
+        text = finding.masked(text)
+    return text
+
+
 def guard_text(text: str) -> str:
     """Return ``text`` unchanged, or refuse it if it holds a fødselsnummer."""
     if any(True for _ in find_fodselsnummer(text)):

@@ -3,13 +3,27 @@ step, agreements, follow-up and documentation."""
 
 from __future__ import annotations
 
-from itertools import count
 
-from bti_tui.model import Case, CaseReference, CaseSlot, ConsentGiver, ConsentStatus, Phase, StafettholderAssignment
+from bti_tui.model import (
+    Case,
+    CaseReference,
+    CaseSlot,
+    ConsentGiver,
+    ConsentStatus,
+    Phase,
+    StafettholderAssignment,
+)
 from bti_tui.referat.context import Referat
 from bti_tui.referat.escape import escape_line, note_blocks
 from bti_tui.referat.format import fmt_date
-from bti_tui.referat.markup import EMPTY_CELL, bullet_list, emphasis, field, heading, table
+from bti_tui.referat.markup import (
+    EMPTY_CELL,
+    bullet_list,
+    emphasis,
+    field,
+    heading,
+    table,
+)
 from bti_tui.referat.timing import case_time_blocks
 
 

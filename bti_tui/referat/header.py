@@ -18,7 +18,11 @@ def title(r: Referat) -> str:
 def head_blocks(r: Referat) -> list[str]:
     meeting = r.meeting
     end = finished_at(meeting)
-    hours = fmt_time(meeting.start_time) + (f"–{fmt_time(end)}" if end else "")
+    # The times the clock really ran, once it has: a meeting started late, or
+    # held on another day than planned, must not read "09:00–07:20".
+    started = meeting.clock.started_at
+    start = started.time() if started else meeting.start_time
+    hours = fmt_time(start) + (f"–{fmt_time(end)}" if end else "")
     facts = [
         field(r.text("meeting.date"), fmt_date(meeting.date)),
         field(r.text("meeting.time"), hours),

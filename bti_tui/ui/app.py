@@ -59,6 +59,18 @@ class BtiApp(App[int]):
 
         self.push_screen(HomeScreen())
 
+    async def action_quit(self) -> None:
+        """Quit without losing what was typed a moment ago: every screen on
+        the stack takes its fields into the model and saves first."""
+        for screen in reversed(self.screen_stack):
+            flush = getattr(screen, "flush_edits", None)
+            if flush is not None:
+                try:
+                    flush()
+                except Exception:  # still quit; the error is logged and shown in the log
+                    log.exception("could not save %s on quit", screen)
+        self.exit()
+
     def on_resize(self, event) -> None:
         # Below 100 columns (a laptop at 80×24) the side panel shrinks.
         self.set_class(event.size.width < 100, "-narrow")

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from bti_tui.i18n import Translator
 
 
+# (key, action) of every binding described from our catalogue: the help
+# screen and the palette list these, and not Textual's own English ones.
+OURS: set[tuple[str, str]] = set()
+
+
 def translate_bindings(node: DOMNode, t: Translator) -> None:
+    for bindings in (type(node)._merged_bindings or BindingsMap()).key_to_bindings.values():
+        OURS.update((b.key, b.action) for b in bindings if b.description.startswith("keys."))
     translated = {
         key: [
             replace(b, description=t(b.description)) if b.description.startswith("keys.") else b

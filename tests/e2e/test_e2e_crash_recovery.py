@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tmux_app import BTI_TUI, TmuxApp, tmux_available
 
 pytestmark = pytest.mark.skipif(not tmux_available(), reason="tmux is installed by `make test`")

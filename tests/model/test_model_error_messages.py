@@ -15,7 +15,12 @@ from bti_tui.i18n import Translator, catalogue
 from bti_tui.model import CaseReference
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.localized import LANGUAGES
-from bti_tui.model.privacy import guard_text, parse_date, validate_birth_date, validate_initials
+from bti_tui.model.privacy import (
+    guard_text,
+    parse_date,
+    validate_birth_date,
+    validate_initials,
+)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "bti_tui"
 RAISED = re.compile(r"""ValidationError\(\s*["']([\w.]+)["']""")

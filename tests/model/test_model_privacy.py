@@ -29,6 +29,7 @@ from bti_tui.model.privacy import (
 )
 from bti_tui.resources import municipal_settings
 
+
 def is_plausible_date_part(part: str) -> bool:
     day, month = int(part[:2]), int(part[2:4])
     day -= 40 if day > 40 else 0

@@ -33,7 +33,13 @@ from bti_tui.model import (
 )
 from bti_tui.resources import meeting_kinds
 from bti_tui.store import Repository
-from bti_tui.store.codec import DocumentError, case_from_doc, case_to_doc, meeting_from_doc, meeting_to_doc
+from bti_tui.store.codec import (
+    DocumentError,
+    case_from_doc,
+    case_to_doc,
+    meeting_from_doc,
+    meeting_to_doc,
+)
 
 text = st.text(max_size=40)
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)

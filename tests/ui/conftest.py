@@ -15,6 +15,7 @@ from ui_support import FakeClock  # noqa: E402
 from bti_tui.store import Repository
 from bti_tui.ui.app import BtiApp
 
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

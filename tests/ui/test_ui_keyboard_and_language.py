@@ -4,8 +4,8 @@ help and palette built from the live keys."""
 from __future__ import annotations
 
 import html
-from datetime import date
 import re
+from datetime import date
 
 import pytest
 
@@ -29,7 +29,7 @@ async def test_a_meeting_with_keys_only(make_app, repo, clock) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("n")  # new meeting: defaults are fine
-        await pilot.press("space", "down", "space")  # two present
+        await pilot.press("space", "m", "down", "space", "r")  # two present: leader, referent
         await pilot.press("f8")
         await pilot.pause()
         # Intake, case 1: anonymous checkbox has focus; Tab through the fields.

@@ -4,7 +4,7 @@ closing; then the store is read back."""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, DataTable, Input, TextArea
+from textual.widgets import Checkbox, DataTable, Input
 
 from bti_tui.model import Attendance, ConsentStatus, MeetingStatus, Position
 from bti_tui.store import Repository

@@ -9,14 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from ui_support import START, FakeClock
 
 from bti_tui.model import MeetingClock, MeetingStatus, Position
 from bti_tui.store import Repository
 from bti_tui.ui.app import BtiApp
 from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.screens.setup import SetupScreen
-
-from ui_support import START, FakeClock
 
 # The home screen shows the data folder: a fixed path keeps the image stable.
 SNAPSHOT_DATA = Path("/tmp/bti-tui-snapshot-data")

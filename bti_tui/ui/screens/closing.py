@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from bti_tui.model import MeetingStatus, ValidationError
 from bti_tui.ui.format import date_text
+from bti_tui.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from bti_tui.session import MeetingSession
@@ -35,7 +36,7 @@ class ClosingPane(VerticalScroll):
             doc = case.documentation
             with Vertical(classes="doc-case"):
                 yield Label("", id=f"doc-title-{slot}", classes="feature-title")
-                yield Checkbox(t("ui.closing.stafettlogg"), value=doc.stafettlogg_created, id=f"doc-stafettlogg-{slot}")
+                yield TickBox(t("ui.closing.stafettlogg"), value=doc.stafettlogg_created, id=f"doc-stafettlogg-{slot}")
                 with Horizontal(classes="field-row"):
                     yield Input(doc.consent_archived_in, id=f"doc-consent-{slot}", placeholder=t("ui.closing.consent_archived"))
                     yield Input(doc.firfoting_archived_in, id=f"doc-firfoting-{slot}", placeholder=t("ui.closing.firfoting_archived"))
@@ -73,6 +74,13 @@ class ClosingPane(VerticalScroll):
             lines.append("")
         self.query_one("#closing-summary", Static).update("\n".join(lines))
 
+    def commit(self) -> None:
+        """Take the checklist as it stands in the fields (see MeetingScreen.commit_edits)."""
+        for checkbox in self.query(Checkbox):
+            self.session.set_documentation(self._slot_of(checkbox.id), save=False, stafettlogg_created=checkbox.value)
+        for field in self.query(Input):
+            self._apply(field, save=False)
+
     def _slot_of(self, widget_id: str | None) -> int:
         return int((widget_id or "0").rsplit("-", 1)[1])
 
@@ -82,13 +90,16 @@ class ClosingPane(VerticalScroll):
 
     @on(Input.Changed)
     def _archived(self, event: Input.Changed) -> None:
-        slot = self._slot_of(event.input.id)
-        field = "consent_archived_in" if "consent" in (event.input.id or "") else "firfoting_archived_in"
+        self._apply(event.input, save=True)
+
+    def _apply(self, widget: Input, save: bool) -> None:
+        slot = self._slot_of(widget.id)
+        field = "consent_archived_in" if "consent" in (widget.id or "") else "firfoting_archived_in"
         case = self.session.case(slot)
-        if case is None or getattr(case.documentation, field) == event.value:
+        if case is None or getattr(case.documentation, field) == widget.value:
             return
         try:
-            self.session.set_documentation(slot, **{field: event.value})
+            self.session.set_documentation(slot, save=save, **{field: widget.value})
         except ValidationError as error:
             self.query_one("#closing-error", Static).update("⚠ " + self.app.t.error(error))
             return

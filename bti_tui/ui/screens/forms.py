@@ -81,13 +81,13 @@ class ParticipantForm(FormModal):
         if not role:
             options = [(pick(r.role, self._lang), r.id) for r in self._kind.invitable_roles]
             yield Label(self.t("ui.participant.preset"))
-            yield Select(options, id="p-preset", prompt=self.t("ui.participant.preset_prompt"))
+            yield Select(options, id="p-preset", prompt=self.t("ui.participant.preset_prompt"), compact=True)
         yield Label(self.t("ui.participant.name"))
-        yield Input(name, id="p-name", placeholder=self.t("ui.participant.name_hint"))
+        yield Input(name, id="p-name", placeholder=self.t("ui.participant.name_hint"), compact=True)
         yield Label(self.t("ui.participant.role"))
-        yield Input(role, id="p-role")
+        yield Input(role, id="p-role", compact=True)
         yield Label(self.t("ui.participant.service"))
-        yield Input(service, id="p-service")
+        yield Input(service, id="p-service", compact=True)
 
     @on(Select.Changed, "#p-preset")
     def _preset(self, event: Select.Changed) -> None:
@@ -108,20 +108,21 @@ class AgreementForm(FormModal):
 
     title_key = "ui.agreement.title"
 
-    def __init__(self, names: list[str], services: list[str]) -> None:
+    def __init__(self, names: list[str], services: list[str], not_before: date) -> None:
         super().__init__()
         self._names = names
         self._services = services
+        self._not_before = not_before
 
     def compose_fields(self) -> ComposeResult:
         yield Label(self.t("ui.agreement.what"))
-        yield Input(id="a-what", placeholder=self.t("ui.agreement.what_hint"))
+        yield Input(id="a-what", placeholder=self.t("ui.agreement.what_hint"), compact=True)
         yield Label(self.t("ui.agreement.who"))
-        yield Input(id="a-who", suggester=SuggestFromList(self._names, case_sensitive=False))
+        yield Input(id="a-who", suggester=SuggestFromList(self._names, case_sensitive=False), compact=True)
         yield Label(self.t("ui.agreement.service"))
-        yield Input(id="a-service", suggester=SuggestFromList(self._services, case_sensitive=False))
+        yield Input(id="a-service", suggester=SuggestFromList(self._services, case_sensitive=False), compact=True)
         yield Label(self.t("ui.agreement.due"))
-        yield Input(id="a-due", placeholder=self.t("ui.form.date_hint"))
+        yield Input(id="a-due", placeholder=self.t("ui.form.date_hint"), compact=True)
 
     def collect(self) -> tuple[str, str, str, date | None]:
         what, who, service = (guard_text(self.value(i)) for i in ("a-what", "a-who", "a-service"))
@@ -130,7 +131,10 @@ class AgreementForm(FormModal):
         if not who:
             raise ValidationError("form.agreement_who")
         due_text = self.value("a-due")
-        return what, who, service, parse_date(due_text) if due_text else None
+        due = parse_date(due_text) if due_text else None
+        if due is not None and due < self._not_before:
+            raise ValidationError("form.due_before_meeting", value=due_text)
+        return what, who, service, due
 
 
 class ConfirmScreen(BtiModal):

@@ -6,11 +6,12 @@ from __future__ import annotations
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from bti_tui.ui.i18n_bindings import OURS
 from bti_tui.ui.screens.base import BtiModal
 
 
@@ -25,7 +26,7 @@ def screen_actions(screen: Screen) -> list[tuple[str, Binding, DOMNode]]:
         binding = active.binding
         if active.node is not screen and active.node is not screen.app:
             continue
-        if not binding.description or binding.system or not active.enabled or binding.action in seen:
+        if (binding.key, binding.action) not in OURS or not active.enabled or binding.action in seen:
             continue
         seen.add(binding.action)
         rows.append((screen.app.get_key_display(binding), binding, active.node))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,7 +21,7 @@ from bti_tui.ui.screens.base import BtiScreen
 class HomeScreen(BtiScreen):
     BINDINGS = [
         Binding("n", "new_meeting", "keys.new_meeting"),
-        Binding("enter", "open_meeting", "keys.open", show=True),
+        Binding("enter", "open_meeting", "keys.open", priority=True),
         Binding("d", "demo", "keys.demo"),
         Binding("p", "preview", "keys.preview"),
         Binding("e", "export", "keys.export"),
@@ -41,7 +40,7 @@ class HomeScreen(BtiScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        for column in ("date", "time", "kind", "place", "status"):
+        for column in ("date", "kind", "place", "status"):
             table.add_column(self.t(f"ui.home.col_{column}"), key=column)
         self.reload()
 
@@ -56,8 +55,7 @@ class HomeScreen(BtiScreen):
         for summary in summaries:
             kind = kinds.get(summary.kind_id)
             table.add_row(
-                date_text(summary.date),
-                time_text(summary.start_time),
+                f"{date_text(summary.date)} {time_text(summary.start_time)}",
                 kind.name_in(self.app.lang) if kind else summary.kind_id,
                 summary.place,
                 self.t(f"ui.status.{MeetingStatus(summary.status).value}"),
@@ -89,10 +87,6 @@ class HomeScreen(BtiScreen):
         from bti_tui.ui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen())
-
-    @on(DataTable.RowSelected)
-    def _row_chosen(self) -> None:
-        self.action_open_meeting()
 
     def _selected_session(self) -> MeetingSession | None:
         """The chosen meeting, loaded; a damaged file is named, the screen stays."""

@@ -9,12 +9,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from bti_tui.model import Case, CaseReference, Consent, ConsentStatus, ValidationError, new_id
+from bti_tui.model import (
+    Case,
+    CaseReference,
+    Consent,
+    ConsentStatus,
+    ValidationError,
+    new_id,
+)
 from bti_tui.model.privacy import guard_text, parse_date
 from bti_tui.resources import municipal_settings
 from bti_tui.session import MeetingSession
 from bti_tui.ui.format import date_text
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.widgets.tick_box import TickBox
 
 
 class IntakeScreen(BtiScreen):
@@ -37,7 +45,7 @@ class IntakeScreen(BtiScreen):
                 ref = case.reference if case else CaseReference()
                 with Vertical(classes="case-form", id=f"case-form-{slot}"):
                     yield Label(self.t("ui.intake.case_n", n=slot + 1), classes="section-title")
-                    yield Checkbox(self.t("ui.intake.anonymous"), value=bool(case and case.anonymous), id=f"anon-{slot}")
+                    yield TickBox(self.t("ui.intake.anonymous"), value=bool(case and case.anonymous), id=f"anon-{slot}")
                     with Horizontal(classes="field-row"):
                         with Vertical(classes="field field-small"):
                             yield Label(self.t("ui.intake.initials"))
@@ -55,7 +63,7 @@ class IntakeScreen(BtiScreen):
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.consent_services"))
                             yield Input(", ".join(case.consent.services) if case else "", id=f"services-{slot}")
-                    yield Checkbox(self.t("ui.intake.firfoting"), value=bool(case and case.firfoting_prepared), id=f"firfoting-{slot}")
+                    yield TickBox(self.t("ui.intake.firfoting"), value=bool(case and case.firfoting_prepared), id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
         yield Footer(compact=True)
 
@@ -130,6 +138,18 @@ class IntakeScreen(BtiScreen):
         from bti_tui.ui.screens.meeting import MeetingScreen
 
         self.app.switch_screen(MeetingScreen(self.session))
+
+    def flush_edits(self) -> None:
+        """Quitting: keep every case slot whose fields are valid."""
+        for slot in range(len(self.session.meeting.slots)):
+            try:
+                case = self._read_slot(slot)
+            except ValidationError:
+                continue
+            if case is not None:
+                self.session.meeting.slots[slot].case_id = case.id
+                self.session.cases[case.id] = case
+        self.session.save(all_cases=True)
 
     def action_back(self) -> None:
         from bti_tui.ui.screens.setup import SetupScreen

@@ -10,14 +10,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
 from bti_tui.model import MeetingStatus, Phase, Position, StepFeature, ValidationError
 from bti_tui.model.anonymity import HintKind, identifying_hints
 from bti_tui.model.clock import CLOSING, OPENING
-from bti_tui.model.privacy import parse_date
+from bti_tui.model.privacy import mask_fodselsnummer, parse_date
 from bti_tui.session import MeetingSession
 from bti_tui.ui.format import date_text
 from bti_tui.ui.screens.base import BtiScreen
@@ -29,6 +29,14 @@ from bti_tui.ui.widgets.clock_panel import ClockPanel, ClockReading
 from bti_tui.ui.widgets.phase_stepper import PhaseStepper
 
 SAVE_PAUSE = 1.0  # seconds of quiet typing before the notes are written
+
+# The step's input fields, by the feature that shows them.
+_FEATURE_INPUTS = (
+    (StepFeature.COOPERATION, "cooperation"),
+    (StepFeature.STAFETTHOLDER, "st-name"),
+    (StepFeature.STAFETTHOLDER, "st-service"),
+    (StepFeature.NEXT_MEETING, "next-meeting"),
+)
 
 
 def open_session(app: App, session: MeetingSession) -> None:
@@ -68,6 +76,20 @@ class MeetingScreen(BtiScreen):
         self._save_timer: Timer | None = None
         self._shown: Position | None = None
         self._anonymity_shown = False
+        self._note_refused = False
+
+    @property
+    def _narrow(self) -> bool:
+        return self.app.has_class("-narrow")
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self._shown is not None:
+            self.render_position()
+
+    @property
+    def read_only(self) -> bool:
+        """A finished meeting is shown, not changed (documentation aside)."""
+        return self.session.meeting.status is MeetingStatus.FINISHED
 
     # --- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -128,12 +150,12 @@ class MeetingScreen(BtiScreen):
         stepper = self.query_one("#phases", PhaseStepper)
         switcher = self.query_one("#panes", ContentSwitcher)
         if position.step == OPENING:
-            stepper.show(None, names)
+            stepper.show(None, names, self._narrow)
             self.query_one("#case-label", Label).update(self.t("ui.meeting.opening"))
             switcher.current = "pane-opening"
             self.query_one(OpeningPane).refresh_content()
         elif position.step == CLOSING:
-            stepper.show(None, names)
+            stepper.show(None, names, self._narrow)
             self.query_one("#case-label", Label).update(self.t("ui.meeting.closing"))
             switcher.current = "pane-closing"
             self.query_one(ClosingPane).refresh_content()
@@ -148,7 +170,7 @@ class MeetingScreen(BtiScreen):
         step = s.kind.step(position.step)
         slot = position.slot
         assert slot is not None
-        self.query_one("#phases", PhaseStepper).show(step.phase, names)
+        self.query_one("#phases", PhaseStepper).show(step.phase, names, self._narrow)
         self.query_one("#case-label", Label).update(case_label(self.t, s, slot))
         self.query_one("#panes", ContentSwitcher).current = "pane-step"
         index = s.kind.step_index(step.id) + 1
@@ -159,6 +181,10 @@ class MeetingScreen(BtiScreen):
         self.query_one("#step-prompt", Static).update(step.prompt_in(self.app.lang))
         notes = self.query_one("#notes", TextArea)
         notes.load_text(s.meeting.slots[slot].note(step.id))
+        notes.read_only = self.read_only
+        self._note_refused = False
+        for input_id in ("cooperation", "st-name", "st-service", "next-meeting"):
+            self.query_one(f"#{input_id}", Input).disabled = self.read_only
         self.query_one("#notes-error", Static).update("")
         self._anonymity_shown = False
         self._check_anonymity()
@@ -234,25 +260,33 @@ class MeetingScreen(BtiScreen):
         self._anonymity_shown = bool(warning)
 
     @on(TextArea.Changed, "#notes")
-    def _notes_changed(self, event: TextArea.Changed) -> None:
+    def _notes_changed(self) -> None:
         """Per keystroke only the cheap fødselsnummer guard runs; the
         anonymity hints wait for the pause before the save (benchmarks/
         keystroke_cost.py shows why)."""
+        if self._apply_note() is not None:
+            self._save_soon()
+
+    def _apply_note(self) -> bool | None:
+        """Copy the notes field into the meeting: True if kept, False if
+        refused (the message is shown), None if nothing changed."""
         position = self.session.position
-        if position.slot is None or position != self._shown:
-            return
-        text = event.text_area.text
+        if position.slot is None or position != self._shown or self.read_only:
+            return None
+        text = self.query_one("#notes", TextArea).text
         if text == self.session.meeting.slots[position.slot].note(position.step):
-            return
+            return None if not self._note_refused else True
         error_line = self.query_one("#notes-error", Static)
         try:
             self.session.set_note(position.slot, position.step, text)
         except ValidationError as error:
             error_line.update("⚠ " + self.t.error(error) + " " + self.t("ui.meeting.not_saved"))
-            return
+            self._note_refused = True
+            return False
+        self._note_refused = False
         if not self._anonymity_shown:
             error_line.update("")
-        self._save_soon()
+        return True
 
     def _anonymity_warning(self, slot: int, text: str) -> str:
         """An anonymous case whose note names a school, a class or an age:
@@ -268,34 +302,74 @@ class MeetingScreen(BtiScreen):
 
     @on(Input.Changed, "#cooperation, #st-name, #st-service, #next-meeting")
     def _feature_changed(self, event: Input.Changed) -> None:
+        if self._apply_feature(event.input.id or ""):
+            self._save_soon()
+
+    def _apply_feature(self, input_id: str) -> bool:
+        """Copy one of the step's fields into the model; False (with the
+        message shown) if its value is refused."""
         slot = self.session.position.slot
-        if slot is None:
-            return
+        if slot is None or self.read_only:
+            return True
+        value = self.query_one(f"#{input_id}", Input).value
         error_line = self.query_one("#feature-error", Static)
         try:
-            if event.input.id == "cooperation":
-                self.session.set_cooperation(slot, event.value.split(","), save=False)
-            elif event.input.id in ("st-name", "st-service"):
+            if input_id == "cooperation":
+                self.session.set_cooperation(slot, value.split(","), save=False)
+            elif input_id in ("st-name", "st-service"):
                 name = self.query_one("#st-name", Input).value
                 if name.strip():
                     self.session.set_stafettholder(slot, name, self.query_one("#st-service", Input).value, save=False)
             else:
-                self.session.set_next_meeting(slot, parse_date(event.value) if event.value.strip() else None, save=False)
+                self.session.set_next_meeting(slot, parse_date(value) if value.strip() else None, save=False)
         except ValidationError as error:
             error_line.update("⚠ " + self.t.error(error))
-            return
+            return False
         error_line.update("")
-        self._save_soon()
+        return True
 
-    # --- moving ---------------------------------------------------------------------------
-    def _go(self, position: Position) -> None:
+    def commit_edits(self) -> bool:
+        """Take what is in the fields now (a key like F8 can arrive before
+        the last keystrokes' change messages) and save it. False if a field
+        holds something that must not be saved; its message is shown."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self.session.go(position)
-        self.render_position()
+        ok = self._apply_note() is not False
+        step = self.session.position
+        if step.slot is not None:
+            features = self.session.kind.step(step.step).features
+            ids = [i for f, i in _FEATURE_INPUTS if f in features]
+            ok = all([self._apply_feature(i) for i in ids]) and ok
+        self.query_one(ClosingPane).commit()
+        self.session.save(all_cases=True)
+        return ok
+
+    def flush_edits(self) -> None:
+        """On quit: save everything; a note holding a fødselsnummer is kept
+        with the number masked, so neither the number nor the note is lost."""
+        if not self.commit_edits():
+            position = self.session.position
+            if position.slot is not None and self._note_refused:
+                text = self.query_one("#notes", TextArea).text
+                self.session.set_note(position.slot, position.step, mask_fodselsnummer(text))
+                self.session.save(all_cases=True)
+
+    # --- moving ---------------------------------------------------------------------------
+    def _edits_committed(self) -> bool:
+        if self.commit_edits():
+            return True
+        self.notify(self.t("ui.meeting.fix_first"), severity="error", timeout=8)
+        return False
+
+    def _go(self, position: Position) -> None:
+        if self._edits_committed():
+            self.session.go(position)
+            self.render_position()
 
     def action_next_step(self) -> None:
+        if not self._edits_committed():
+            return
         s = self.session
         here = s.position
         target = s.neighbour(+1)
@@ -344,6 +418,10 @@ class MeetingScreen(BtiScreen):
         target = self.session.neighbour(-1)
         if target is not None:
             self._go(target)
+        elif not self.session.meeting.clock.started and self._edits_committed():
+            from bti_tui.ui.screens.intake import IntakeScreen
+
+            self.app.switch_screen(IntakeScreen(self.session))
 
     def action_pause(self) -> None:
         self.session.toggle_pause()
@@ -354,6 +432,8 @@ class MeetingScreen(BtiScreen):
     # --- agreements -------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         position = self.session.position
+        if action in ("pause", "add_agreement", "remove_agreement") and self.read_only:
+            return False
         if action in ("add_agreement", "remove_agreement"):
             if position.slot is None:
                 return False
@@ -377,7 +457,7 @@ class MeetingScreen(BtiScreen):
                 self._fill_agreements()
                 self.notify(self.t("ui.meeting.agreement_added"))
 
-        self.app.push_screen(AgreementForm(names, services), added)
+        self.app.push_screen(AgreementForm(names, services, self.session.meeting.date), added)
 
     def action_remove_agreement(self) -> None:
         table = self.query_one("#agreements", AgreementTable)
@@ -423,11 +503,6 @@ class MeetingScreen(BtiScreen):
         self.app.push_screen(ReferatPreviewScreen(self.session))
 
     def action_to_list(self) -> None:
-        if self._save_timer is not None:
-            self._save_now()
+        self.flush_edits()
         self.app.pop_screen()
-
-    def on_unmount(self) -> None:
-        if self._save_timer is not None:
-            self._save_now()
 

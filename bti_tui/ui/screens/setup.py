@@ -82,7 +82,7 @@ class SetupScreen(BtiScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#participants", DataTable)
-        for column in ("attendance", "name", "role", "service", "task"):
+        for column in ("attendance", "task", "name", "role", "service"):
             table.add_column(self.t(f"ui.setup.col_{column}"), key=column)
         self._fill_participants()
         table.focus()
@@ -98,10 +98,10 @@ class SetupScreen(BtiScreen):
                 task.append(self.t("ui.setup.referent"))
             table.add_row(
                 f"{_MARK[person.attendance]} {self.t('ui.attendance.' + person.attendance.value)}",
+                ", ".join(task),
                 person.name or "—",
                 person.role,
                 person.service,
-                ", ".join(task),
                 key=person.id,
             )
         if table.row_count:
@@ -174,7 +174,19 @@ class SetupScreen(BtiScreen):
         self.action_edit_participant()
 
     def action_back(self) -> None:
+        self.flush_edits()
         self.app.pop_screen()
+
+    def flush_edits(self) -> None:
+        """Leaving or quitting: an existing meeting keeps what was changed
+        here (fields that do not validate keep their old value)."""
+        if self.session is None:
+            return  # a new meeting is stored only once it is set up (F8)
+        try:
+            self._read_fields()
+        except ValidationError:
+            pass
+        self.session.save()
 
     def _read_fields(self) -> None:
         """Copy the fields into the meeting; raises ValidationError, changing nothing."""
@@ -188,6 +200,9 @@ class SetupScreen(BtiScreen):
             self._read_fields()
         except ValidationError as error:
             self.query_one("#setup-error", Static).update("⚠ " + self.t.error(error))
+            return
+        if not (self.meeting.participant(self.meeting.moteleder) and self.meeting.participant(self.meeting.referent)):
+            self.query_one("#setup-error", Static).update("⚠ " + self.t("ui.setup.roles_missing"))
             return
         self.query_one("#setup-error", Static).update("")
         if self.session is None:

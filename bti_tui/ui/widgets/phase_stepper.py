@@ -10,12 +10,14 @@ from bti_tui.model import Phase
 
 
 class PhaseStepper(Static):
-    def show(self, current: Phase | None, names: dict[Phase, str]) -> None:
+    def show(self, current: Phase | None, names: dict[Phase, str], narrow: bool = False) -> None:
+        """``narrow``: only the current phase is named, so all four fit in 80 columns."""
         text = Text()
         for index, phase in enumerate(Phase):
             if index:
-                text.append("  →  ", style="dim")
-            label = f"{phase.value} {names[phase]}"
+                text.append(" → " if narrow else "  →  ", style="dim")
+            named = not narrow or phase is current
+            label = f"{phase.value} {names[phase]}" if named else phase.value
             if phase is current:
                 text.append(f"[ {label} ]", style="bold reverse")
             else:
