@@ -1,9 +1,9 @@
 """Bindings whose descriptions are catalogue keys, shown in the user's language.
 
-Textual keeps a node's bindings in ``_bindings``, copied per instance from
-the class's merged ``BINDINGS`` (``_merged_bindings``), and offers no public
-hook to translate them, so we rebuild that copy from the class's keys; doing
-it again after a language switch starts from the keys, not old texts. Textual 8.2; covered by
+Textual keeps a node's bindings in ``_bindings`` (per instance) and offers
+no public hook to translate them, so we replace that map with a translated
+copy; doing it again after a language switch starts from the untranslated
+keys, not from old texts. Textual 8.2; covered by
 ``tests/ui/test_ui_language.py``.
 """
 
@@ -25,13 +25,17 @@ OURS: set[tuple[str, str]] = set()
 
 
 def translate_bindings(node: DOMNode, t: Translator) -> None:
-    for bindings in (type(node)._merged_bindings or BindingsMap()).key_to_bindings.values():
+    # Start from the node's bindings as they were before any translation
+    # (kept on the node), not from the class: Textual adds some per instance,
+    # like the command palette's Ctrl+P in App.__init__.
+    original: BindingsMap = node.__dict__.setdefault("_bti_untranslated", node._bindings.copy())
+    for bindings in original.key_to_bindings.values():
         OURS.update((b.key, b.action) for b in bindings if b.description.startswith("keys."))
     translated = {
         key: [
             replace(b, description=t(b.description)) if b.description.startswith("keys.") else b
             for b in bindings
         ]
-        for key, bindings in (type(node)._merged_bindings or BindingsMap()).key_to_bindings.items()
+        for key, bindings in original.key_to_bindings.items()
     }
     node._bindings = BindingsMap.from_keys(translated)

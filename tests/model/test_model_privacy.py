@@ -456,3 +456,10 @@ def test_parse_date_impossible_dates(raw: str) -> None:
 def test_parse_date_garbage(raw: str) -> None:
     with raises_key("date.format"):
         parse_date(raw)
+
+
+def test_mask_fodselsnummer_hides_only_the_number() -> None:
+    from bti_tui.model.privacy import mask_fodselsnummer
+
+    assert mask_fodselsnummer("fnr 01010750160 og 010107 50160.") == "fnr *********** og ************."
+    assert mask_fodselsnummer("tlf 12345678901") == "tlf 12345678901"  # fails the check digits
