@@ -30,6 +30,8 @@ class BtiApp(App[int]):
         Binding("question_mark", "help", "keys.help", show=False),
         Binding("f2", "toggle_projector", "keys.projector"),
         Binding("ctrl+q", "quit", "keys.quit", priority=True),
+        # Ours, so its footer text is translated (Textual's own says "palette").
+        Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -46,7 +48,6 @@ class BtiApp(App[int]):
         self.now = now
         self.prefs = repo.load_preferences()
         self._projector = self.prefs.get("projector", False) if projector is None else projector
-        self.COMMAND_PALETTE_DISPLAY = self.t("keys.palette")
         self.saver = Autosaver(repo, self._save_failed)
         translate_bindings(self, self.t)
 
@@ -128,7 +129,6 @@ class BtiApp(App[int]):
 
         self.lang = lang
         self.t = Translator(lang)
-        self.COMMAND_PALETTE_DISPLAY = self.t("keys.palette")
         translate_bindings(self, self.t)
         self.prefs["language"] = lang
         self.repo.save_preferences(self.prefs)
