@@ -54,12 +54,24 @@ class Autosaver:
         self._last = self._pool.submit(self._write, snapshot, case_snapshots)
         return self._last
 
+    def delete_case(self, case_id: str) -> Future[None]:
+        def delete() -> None:
+            try:
+                self._repo.delete_case(case_id)
+            except Exception as exc:
+                log.exception("could not delete case %s", case_id)
+                self._on_error(exc)
+
+        self._last = self._pool.submit(delete)
+        return self._last
+
     def flush(self, timeout: float | None = 10) -> None:
         if self._last is not None:
             self._last.result(timeout=timeout)
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=True)
+    def close(self, wait: bool = True) -> None:
+        """No new saves; queued ones still run (``wait``: until they have)."""
+        self._pool.shutdown(wait=wait)
 
 
 class MeetingSession:
@@ -154,7 +166,10 @@ class MeetingSession:
         for text in (name, service):
             guard_text(text)
         case = self._require_case(slot)
-        case.assign_stafettholder(name.strip(), service.strip(), self.meeting.id, self.meeting.date)
+        if name.strip():
+            case.assign_stafettholder(name.strip(), service.strip(), self.meeting.id, self.meeting.date)
+        else:
+            case.withdraw_stafettholder(self.meeting.id)
         if save:
             self.save(cases=[case])
 
@@ -183,6 +198,19 @@ class MeetingSession:
     def stafettholder_missing(self, slot: int) -> bool:
         case = self.case(slot)
         return case is not None and case.stafettholder is None
+
+    def drop_case(self, case_id: str) -> None:
+        """A case taken off this meeting at intake. If nothing links it to
+        another meeting (no agreement, no stafettholder from one), its file
+        goes too: no initials and birth date are kept for nothing."""
+        case = self.cases.pop(case_id, None)
+        if case is None:
+            return
+        others = {a.meeting_id for a in case.agreements} | {h.meeting_id for h in case.stafettholders}
+        if others - {self.meeting.id}:
+            return
+        self.saver.flush()
+        self.saver.delete_case(case_id)
 
     def close_case(self, slot: int) -> None:
         self.meeting.slots[slot].closed = True

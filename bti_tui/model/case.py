@@ -113,6 +113,13 @@ class Case:
             StafettholderAssignment(name, service, meeting_id, on)
         )
 
+    def withdraw_stafettholder(self, meeting_id: str) -> None:
+        """Undo this meeting's choice (the name was cleared); earlier
+        hand-overs stay."""
+        current = self.stafettholder
+        if current and current.meeting_id == meeting_id:
+            self.stafettholders.pop()
+
     @property
     def needs_consent_warning(self) -> bool:
         """Identified but without valid consent: warn before discussing."""

@@ -3,7 +3,6 @@ step, agreements, follow-up and documentation."""
 
 from __future__ import annotations
 
-
 from bti_tui.model import (
     Case,
     CaseReference,

@@ -50,6 +50,7 @@ from bti_tui.store.errors import (
     ReadOnly,
     SchemaNewer,
     StoreError,
+    backup_path,
 )
 from bti_tui.store.lock import LOCK_NAME, DataFolderLock
 from bti_tui.store.storage import (
@@ -58,6 +59,7 @@ from bti_tui.store.storage import (
     AtomicJSONStorage,
     ensure_private_dir,
     file_mode,
+    fsync_dir,
     read_json_file,
 )
 
@@ -318,6 +320,21 @@ class Repository:
         doc = case_to_doc(case)
         with self._mutex:
             self._write(self.case_path(case.id), "case", doc)
+
+    def delete_case(self, case_id: str) -> None:
+        """Remove a case's file and its backup (a case taken off a meeting
+        before anything was decided about it)."""
+        if self.read_only or self._lock is None:
+            raise ReadOnly(self.data_dir)
+        path = self.case_path(case_id)
+        with self._mutex:
+            db = self._dbs.pop(path, None)
+            if db is not None:
+                db.close()
+            self._current.discard(path)
+            for victim in (path, backup_path(path)):
+                victim.unlink(missing_ok=True)
+            fsync_dir(path.parent)
 
     def cases_for(self, meeting: Meeting) -> dict[str, Case]:
         """The cases the meeting's slots refer to, by id (``CaseNotFound``

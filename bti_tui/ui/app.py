@@ -3,6 +3,7 @@ source, registers the themes, and wires the screens; they carry the behaviour.""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -20,6 +21,16 @@ from bti_tui.ui.i18n_bindings import translate_bindings
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
 
 log = logging.getLogger(__name__)
+
+
+class UnknownKind(LookupError):
+    """A meeting whose kind is not in data/kinds (removed or renamed)."""
+
+    key = "ui.errors.unknown_kind"
+
+    def __init__(self, meeting_id: str, kind_id: str) -> None:
+        super().__init__(f"{meeting_id}: unknown kind {kind_id}")
+        self.params = {"meeting_id": meeting_id, "kind_id": kind_id}
 
 
 class BtiApp(App[int]):
@@ -48,11 +59,13 @@ class BtiApp(App[int]):
         self.now = now
         self.prefs = repo.load_preferences()
         self._projector = self.prefs.get("projector", False) if projector is None else projector
+        self._ui_loop: asyncio.AbstractEventLoop | None = None
         self.saver = Autosaver(repo, self._save_failed)
         translate_bindings(self, self.t)
 
     # --- lifecycle -----------------------------------------------------------------
     def on_mount(self) -> None:
+        self._ui_loop = asyncio.get_running_loop()
         for theme in THEMES:
             self.register_theme(theme)
         self._apply_projector()
@@ -77,15 +90,20 @@ class BtiApp(App[int]):
         self.set_class(event.size.width < 100, "-narrow")
 
     def on_unmount(self) -> None:
-        self.saver.close()
+        # Do not wait for the disk on the UI loop: run_app waits afterwards.
+        self.saver.close(wait=False)
 
     def _save_failed(self, error: BaseException) -> None:
-        # Called on the saver's thread: hand over to the UI thread.
+        """Called on the saver's thread. It must never wait for the UI loop
+        (the UI loop may be waiting for it, on quit): hand over and return."""
         detail = getattr(error, "key", None)
         message = self.t(detail, **getattr(error, "params", {})) if detail else str(error)
-        self.call_from_thread(
-            self.notify, self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15
-        )
+        loop = self._ui_loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._show_save_failed, message)
+
+    def _show_save_failed(self, message: str) -> None:
+        self.notify(self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15)
 
     # --- projector --------------------------------------------------------------------
     @property
@@ -137,8 +155,14 @@ class BtiApp(App[int]):
 
     # --- meetings -------------------------------------------------------------------------
     def session_for(self, meeting_id: str) -> MeetingSession:
+        """Load a meeting, after every save still on its way has landed
+        (leaving a meeting and opening it again must not read old data)."""
+        self.saver.flush()
         meeting = self.repo.load_meeting(meeting_id)
-        kind = meeting_kind(meeting.kind_id)
+        try:
+            kind = meeting_kind(meeting.kind_id)
+        except KeyError:
+            raise UnknownKind(meeting.id, meeting.kind_id) from None
         return MeetingSession(meeting, kind, self.repo.cases_for(meeting), self.saver, self.now)
 
 
@@ -149,6 +173,9 @@ def run_app(data_dir: Path, lang: str | None) -> int:
         if lang is None:
             language = repo.load_preferences().get("language", language)
         app = BtiApp(repo, language)
-        result = app.run()
-        app.saver.flush()
+        try:
+            result = app.run()
+        finally:
+            app.saver.flush(timeout=None)
+            app.saver.close()
     return result or 0

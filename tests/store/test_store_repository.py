@@ -296,3 +296,18 @@ def test_a_save_touches_only_its_own_file(demo_repo: Repository, monkeypatch: py
     assert all(name.startswith(folder) for name in opened), opened
     others = [n for n in opened if Path(n).name.endswith(".json") and Path(n) != path]
     assert others == []
+
+
+def test_delete_case_removes_the_file_and_its_backup(tmp_path) -> None:
+    from bti_tui.model import Case, CaseReference
+
+    with Repository.open(tmp_path / "data") as repo:
+        case = Case("c-1", CaseReference(initials="AB", birth_date=date(2016, 3, 14)))
+        repo.save_case(case)
+        repo.save_case(case)  # second write leaves a .bak
+        path = repo.case_path("c-1")
+        assert path.exists() and path.with_name(path.name + ".bak").exists()
+        repo.delete_case("c-1")
+        assert not path.exists() and not path.with_name(path.name + ".bak").exists()
+        with pytest.raises(CaseNotFound):
+            repo.load_case("c-1")

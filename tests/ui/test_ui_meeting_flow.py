@@ -191,7 +191,10 @@ async def test_missing_consent_is_warned_before_discussion(make_app) -> None:
         assert screen.session.position == Position.opening()
         await pilot.press("f8")
         await pilot.pause()
-        await pilot.press("f8")  # "go on anyway"
+        await pilot.press("f8")  # a second F8 does not answer the warning
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("shift+tab", "enter")  # "go on anyway"
         await pilot.pause()
         assert screen.session.position == Position("g-problem", 0)
 

@@ -140,9 +140,10 @@ class AgreementForm(FormModal):
 class ConfirmScreen(BtiModal):
     """A question with two answers; returns True for yes."""
 
+    # "Yes" is the button only (Tab, Enter): no shortcut, so a second press
+    # of F8 ("next") can never answer a warning by accident.
     BINDINGS = [
         Binding("escape", "answer(False)", "keys.no"),
-        Binding("f8", "answer(True)", "keys.yes", priority=True),
     ]
 
     def __init__(self, message: str, yes: str, no: str) -> None:

@@ -14,6 +14,7 @@ from bti_tui.model.localized import LANGUAGES
 from bti_tui.resources import meeting_kinds
 from bti_tui.session import MeetingSession
 from bti_tui.store import StoreError
+from bti_tui.ui.app import UnknownKind
 from bti_tui.ui.format import date_text, time_text
 from bti_tui.ui.screens.base import BtiScreen
 
@@ -36,7 +37,7 @@ class HomeScreen(BtiScreen):
             yield Static("", id="home-problems", classes="form-error")
             yield Static("", id="home-empty")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
@@ -95,7 +96,7 @@ class HomeScreen(BtiScreen):
             return None
         try:
             return self.app.session_for(meeting_id)
-        except StoreError as error:
+        except (StoreError, UnknownKind) as error:
             self.notify(self.message_for(error), severity="error", timeout=15)
             return None
 

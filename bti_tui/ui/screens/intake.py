@@ -65,7 +65,7 @@ class IntakeScreen(BtiScreen):
                             yield Input(", ".join(case.consent.services) if case else "", id=f"services-{slot}")
                     yield TickBox(self.t("ui.intake.firfoting"), value=bool(case and case.firfoting_prepared), id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         for slot in range(len(self.session.meeting.slots)):
@@ -131,9 +131,12 @@ class IntakeScreen(BtiScreen):
             self.notify(self.t("ui.intake.no_cases"), severity="warning")
             return
         for slot, case in cases.items():
+            before = self.session.meeting.slots[slot].case_id
             self.session.meeting.slots[slot].case_id = case.id if case else None
             if case:
                 self.session.cases[case.id] = case
+            if before and (case is None or case.id != before):
+                self.session.drop_case(before)
         self.session.save(all_cases=True)
         from bti_tui.ui.screens.meeting import MeetingScreen
 
@@ -152,6 +155,7 @@ class IntakeScreen(BtiScreen):
         self.session.save(all_cases=True)
 
     def action_back(self) -> None:
+        self.flush_edits()
         from bti_tui.ui.screens.setup import SetupScreen
 
         self.app.switch_screen(SetupScreen(self.session))

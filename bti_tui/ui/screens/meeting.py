@@ -83,8 +83,14 @@ class MeetingScreen(BtiScreen):
         return self.app.has_class("-narrow")
 
     def on_resize(self) -> None:
-        if self.is_mounted and self._shown is not None:
-            self.render_position()
+        """Only the phase bar changes with the width; the fields keep what
+        is typed in them."""
+        position = self._shown
+        if not self.is_mounted or position is None:
+            return
+        names = {phase: self.t(f"ui.phase.{phase.value}") for phase in Phase}
+        phase = self.session.kind.step(position.step).phase if position.slot is not None else None
+        self.query_one("#phases", PhaseStepper).show(phase, names, self._narrow)
 
     @property
     def read_only(self) -> bool:
@@ -124,7 +130,7 @@ class MeetingScreen(BtiScreen):
             with Vertical(id="meeting-side"):
                 yield ClockPanel(self._reading, self.t, id="clock")
                 yield Static("", id="agenda-list")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.render_position()
@@ -181,6 +187,7 @@ class MeetingScreen(BtiScreen):
         self.query_one("#step-prompt", Static).update(step.prompt_in(self.app.lang))
         notes = self.query_one("#notes", TextArea)
         notes.load_text(s.meeting.slots[slot].note(step.id))
+        notes.move_cursor(notes.document.end)  # go on writing where the note ends
         notes.read_only = self.read_only
         self._note_refused = False
         for input_id in ("cooperation", "st-name", "st-service", "next-meeting"):
@@ -318,8 +325,7 @@ class MeetingScreen(BtiScreen):
                 self.session.set_cooperation(slot, value.split(","), save=False)
             elif input_id in ("st-name", "st-service"):
                 name = self.query_one("#st-name", Input).value
-                if name.strip():
-                    self.session.set_stafettholder(slot, name, self.query_one("#st-service", Input).value, save=False)
+                self.session.set_stafettholder(slot, name, self.query_one("#st-service", Input).value, save=False)
             else:
                 self.session.set_next_meeting(slot, parse_date(value) if value.strip() else None, save=False)
         except ValidationError as error:
@@ -418,7 +424,8 @@ class MeetingScreen(BtiScreen):
         target = self.session.neighbour(-1)
         if target is not None:
             self._go(target)
-        elif not self.session.meeting.clock.started and self._edits_committed():
+        elif not self.read_only and self._edits_committed():
+            # From the opening back to the cases (to fix one; the clock goes on).
             from bti_tui.ui.screens.intake import IntakeScreen
 
             self.app.switch_screen(IntakeScreen(self.session))

@@ -23,8 +23,8 @@ def render(session: MeetingSession, lang: str, fmt: str = "md") -> str:
 def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md") -> None:
     """Write the referat into the data folder's export folder and say where."""
     app = screen.app
-    session.saver.flush()
     try:
+        session.saver.flush()
         text = render(session, session.meeting.language or app.lang, fmt)
         path = write_export(app.repo.data_dir, f"referat-{session.meeting.id}.{fmt}", text)
     except Exception as error:  # shown, not swallowed; the meeting data is untouched
@@ -48,7 +48,7 @@ class ReferatPreviewScreen(BtiScreen):
         yield Label(self.t("ui.referat.title"), classes="screen-title")
         with VerticalScroll(id="referat-scroll"):
             yield Markdown(render(self.session, self.session.meeting.language or self.app.lang), id="referat")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#referat-scroll").focus()

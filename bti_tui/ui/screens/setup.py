@@ -78,7 +78,7 @@ class SetupScreen(BtiScreen):
             yield Static(self.t("ui.setup.participants_help"), classes="help-line")
             yield DataTable(id="participants", cursor_type="row")
             yield Static("", id="setup-error", classes="form-error")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#participants", DataTable)
