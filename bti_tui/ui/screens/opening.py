@@ -39,6 +39,8 @@ class OpeningPane(VerticalScroll):
         parts = [
             t("ui.opening.when_where", date=date_text(m.date), time=time_text(m.start_time), place=m.place or "—"),
             t("ui.opening.roles", leader=leader.label() if leader else "—", referent=referent.label() if referent else "—"),
+            t("ui.opening.present", names=", ".join(p.label() for p in m.present) or "—"),
+            t("ui.opening.absent", names=", ".join(p.label() for p in m.absent) or "—"),
             "",
             f"[b]{t('ui.opening.purpose')}[/b]",
             *(f"• {pick(text, lang)}" for text in kind.purpose),
