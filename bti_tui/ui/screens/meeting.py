@@ -7,36 +7,23 @@ neither is a key the referent types in notes.
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
-from bti_tui.model import MeetingStatus, Phase, Position, StepFeature, ValidationError
-from bti_tui.model.anonymity import HintKind, identifying_hints
+from bti_tui.model import MeetingStatus, Phase, Position, StepFeature
 from bti_tui.model.clock import CLOSING, OPENING
-from bti_tui.model.privacy import mask_fodselsnummer, parse_date
 from bti_tui.session import MeetingSession
 from bti_tui.ui.format import date_text
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.closing import ClosingPane
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
 from bti_tui.ui.screens.opening import OpeningPane
+from bti_tui.ui.screens.step_pane import StepPane
 from bti_tui.ui.widgets.agreement_table import AgreementTable
 from bti_tui.ui.widgets.clock_panel import ClockPanel, ClockReading
 from bti_tui.ui.widgets.phase_stepper import PhaseStepper
-
-SAVE_PAUSE = 1.0  # seconds of quiet typing before the notes are written
-
-# The step's input fields, by the feature that shows them.
-_FEATURE_INPUTS = (
-    (StepFeature.COOPERATION, "cooperation"),
-    (StepFeature.STAFETTHOLDER, "st-name"),
-    (StepFeature.STAFETTHOLDER, "st-service"),
-    (StepFeature.NEXT_MEETING, "next-meeting"),
-)
 
 
 def open_session(app: App, session: MeetingSession) -> None:
@@ -73,10 +60,7 @@ class MeetingScreen(BtiScreen):
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
-        self._save_timer: Timer | None = None
         self._shown: Position | None = None
-        self._anonymity_shown = False
-        self._note_refused = False
 
     @property
     def _narrow(self) -> bool:
@@ -105,27 +89,7 @@ class MeetingScreen(BtiScreen):
         with Horizontal(id="meeting-main"):
             with ContentSwitcher(id="panes", initial="pane-opening"):
                 yield OpeningPane(self.session, id="pane-opening")
-                with Vertical(id="pane-step"):
-                    yield Label("", id="step-title")
-                    yield Static("", id="step-prompt")
-                    yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-                    yield Static("", id="notes-error", classes="form-error")
-                    with Vertical(id="feature-agreements", classes="feature"):
-                        yield Label(self.t("ui.meeting.agreements"), classes="feature-title")
-                        yield AgreementTable(self.t, id="agreements")
-                        yield Static("", id="agreements-empty", classes="help-line")
-                    with Vertical(id="feature-cooperation", classes="feature"):
-                        yield Label(self.t("ui.meeting.cooperation"), classes="feature-title")
-                        yield Input(id="cooperation", placeholder=self.t("ui.meeting.cooperation_hint"))
-                    with Vertical(id="feature-stafettholder", classes="feature"):
-                        yield Label(self.t("ui.meeting.stafettholder"), classes="feature-title")
-                        with Horizontal(classes="field-row"):
-                            yield Input(id="st-name", placeholder=self.t("ui.meeting.st_name"))
-                            yield Input(id="st-service", placeholder=self.t("ui.meeting.st_service"))
-                    with Vertical(id="feature-next-meeting", classes="feature"):
-                        yield Label(self.t("ui.meeting.next_meeting"), classes="feature-title")
-                        yield Input(id="next-meeting", placeholder=self.t("ui.form.date_hint"))
-                    yield Static("", id="feature-error", classes="form-error")
+                yield StepPane(self.session, id="pane-step")
                 yield ClosingPane(self.session, id="pane-closing")
             with Vertical(id="meeting-side"):
                 yield ClockPanel(self._reading, self.t, id="clock")
@@ -172,57 +136,11 @@ class MeetingScreen(BtiScreen):
         self.refresh_bindings()
 
     def _show_step(self, position: Position, names: dict[Phase, str]) -> None:
-        s = self.session
-        step = s.kind.step(position.step)
-        slot = position.slot
-        assert slot is not None
+        step = self.session.kind.step(position.step)
         self.query_one("#phases", PhaseStepper).show(step.phase, names, self._narrow)
-        self.query_one("#case-label", Label).update(case_label(self.t, s, slot))
+        self.query_one("#case-label", Label).update(case_label(self.t, self.session, position.slot))
         self.query_one("#panes", ContentSwitcher).current = "pane-step"
-        index = s.kind.step_index(step.id) + 1
-        self.query_one("#step-title", Label).update(
-            f"{step.phase.value} · {step.title_in(self.app.lang)}   "
-            + self.t("ui.meeting.step_of", n=index, total=len(s.kind.steps))
-        )
-        self.query_one("#step-prompt", Static).update(step.prompt_in(self.app.lang))
-        notes = self.query_one("#notes", TextArea)
-        notes.load_text(s.meeting.slots[slot].note(step.id))
-        notes.move_cursor(notes.document.end)  # go on writing where the note ends
-        notes.read_only = self.read_only
-        self._note_refused = False
-        for input_id in ("cooperation", "st-name", "st-service", "next-meeting"):
-            self.query_one(f"#{input_id}", Input).disabled = self.read_only
-        self.query_one("#notes-error", Static).update("")
-        self._anonymity_shown = False
-        self._check_anonymity()
-        self.query_one("#feature-error", Static).update("")
-        for feature in StepFeature:
-            panel = self.query_one(f"#feature-{feature.value.replace('_', '-')}")
-            panel.display = feature in step.features
-        slot_data = s.meeting.slots[slot]
-        case = s.case(slot)
-        self.query_one("#cooperation", Input).value = ", ".join(slot_data.cooperation)
-        holder = case.stafettholder if case else None
-        self.query_one("#st-name", Input).value = holder.name if holder else ""
-        self.query_one("#st-service", Input).value = holder.service if holder else ""
-        self.query_one("#next-meeting", Input).value = date_text(slot_data.next_meeting)
-        self._fill_agreements()
-        notes.focus()
-
-    def _fill_agreements(self) -> None:
-        """This case's agreements: open ones from earlier meetings first, marked."""
-        slot = self.session.position.slot
-        case = self.session.case(slot) if slot is not None else None
-        meeting_id = self.session.meeting.id
-        rows = []
-        if case is not None:
-            rows = [(a, True) for a in case.open_agreements_before(meeting_id)]
-            rows += [(a, False) for a in case.agreements_from(meeting_id)]
-        self.query_one("#agreements", AgreementTable).show(rows)
-        self.query_one("#agreements", AgreementTable).display = bool(rows)
-        empty = self.query_one("#agreements-empty", Static)
-        empty.update("" if rows else self.t("ui.meeting.no_agreements"))
-        empty.display = not rows
+        self.query_one(StepPane).show(position)
 
     def _render_agenda(self) -> None:
         """The agenda beside the clock: every step of the current case, the
@@ -246,107 +164,12 @@ class MeetingScreen(BtiScreen):
                     lines.append(f"{here}{step.phase.value} {step.title_in(self.app.lang)}")
         self.query_one("#agenda-list", Static).update("\n".join(lines))
 
-    # --- typing -------------------------------------------------------------------------
-    def _save_soon(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_PAUSE, self._save_now)
-
-    def _save_now(self) -> None:
-        self._save_timer = None
-        self.session.save(all_cases=True)
-        self._check_anonymity()
-
-    def _check_anonymity(self) -> None:
-        position = self.session.position
-        if position.slot is None or self._shown != position:
-            return
-        warning = self._anonymity_warning(position.slot, self.session.meeting.slots[position.slot].note(position.step))
-        if warning or self._anonymity_shown:
-            self.query_one("#notes-error", Static).update(warning)
-        self._anonymity_shown = bool(warning)
-
-    @on(TextArea.Changed, "#notes")
-    def _notes_changed(self) -> None:
-        """Per keystroke only the cheap fødselsnummer guard runs; the
-        anonymity hints wait for the pause before the save (benchmarks/
-        keystroke_cost.py shows why)."""
-        if self._apply_note() is not None:
-            self._save_soon()
-
-    def _apply_note(self) -> bool | None:
-        """Copy the notes field into the meeting: True if kept, False if
-        refused (the message is shown), None if nothing changed."""
-        position = self.session.position
-        if position.slot is None or position != self._shown or self.read_only:
-            return None
-        text = self.query_one("#notes", TextArea).text
-        if text == self.session.meeting.slots[position.slot].note(position.step):
-            return None if not self._note_refused else True
-        error_line = self.query_one("#notes-error", Static)
-        try:
-            self.session.set_note(position.slot, position.step, text)
-        except ValidationError as error:
-            error_line.update("⚠ " + self.t.error(error) + " " + self.t("ui.meeting.not_saved"))
-            self._note_refused = True
-            return False
-        self._note_refused = False
-        if not self._anonymity_shown:
-            error_line.update("")
-        return True
-
-    def _anonymity_warning(self, slot: int, text: str) -> str:
-        """An anonymous case whose note names a school, a class or an age:
-        warn (the room decides; nothing is blocked)."""
-        case = self.session.case(slot)
-        if case is None or not case.anonymous:
-            return ""
-        hints = [h for h in identifying_hints(text) if h.kind is not HintKind.FODSELSNUMMER]
-        if not hints:
-            return ""
-        found = ", ".join(f"«{h.excerpt(text)}»" for h in hints[:3])
-        return "⚠ " + self.t("ui.meeting.anonymity_hint", found=found)
-
-    @on(Input.Changed, "#cooperation, #st-name, #st-service, #next-meeting")
-    def _feature_changed(self, event: Input.Changed) -> None:
-        if self._apply_feature(event.input.id or ""):
-            self._save_soon()
-
-    def _apply_feature(self, input_id: str) -> bool:
-        """Copy one of the step's fields into the model; False (with the
-        message shown) if its value is refused."""
-        slot = self.session.position.slot
-        if slot is None or self.read_only:
-            return True
-        value = self.query_one(f"#{input_id}", Input).value
-        error_line = self.query_one("#feature-error", Static)
-        try:
-            if input_id == "cooperation":
-                self.session.set_cooperation(slot, value.split(","), save=False)
-            elif input_id in ("st-name", "st-service"):
-                name = self.query_one("#st-name", Input).value
-                self.session.set_stafettholder(slot, name, self.query_one("#st-service", Input).value, save=False)
-            else:
-                self.session.set_next_meeting(slot, parse_date(value) if value.strip() else None, save=False)
-        except ValidationError as error:
-            error_line.update("⚠ " + self.t.error(error))
-            return False
-        error_line.update("")
-        return True
-
+    # --- taking what is typed ---------------------------------------------------------
     def commit_edits(self) -> bool:
         """Take what is in the fields now (a key like F8 can arrive before
         the last keystrokes' change messages) and save it. False if a field
         holds something that must not be saved; its message is shown."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        ok = self._apply_note() is not False
-        step = self.session.position
-        if step.slot is not None:
-            features = self.session.kind.step(step.step).features
-            ids = [i for f, i in _FEATURE_INPUTS if f in features]
-            ok = all([self._apply_feature(i) for i in ids]) and ok
+        ok = self.query_one(StepPane).commit()
         self.query_one(ClosingPane).commit()
         self.session.save(all_cases=True)
         return ok
@@ -355,11 +178,8 @@ class MeetingScreen(BtiScreen):
         """On quit: save everything; a note holding a fødselsnummer is kept
         with the number masked, so neither the number nor the note is lost."""
         if not self.commit_edits():
-            position = self.session.position
-            if position.slot is not None and self._note_refused:
-                text = self.query_one("#notes", TextArea).text
-                self.session.set_note(position.slot, position.step, mask_fodselsnummer(text))
-                self.session.save(all_cases=True)
+            self.query_one(StepPane).keep_masked_note()
+            self.session.save(all_cases=True)
 
     # --- moving ---------------------------------------------------------------------------
     def _edits_committed(self) -> bool:
@@ -398,7 +218,7 @@ class MeetingScreen(BtiScreen):
         for step in self.session.kind.steps:
             if StepFeature.STAFETTHOLDER in step.features:
                 self._go(Position(step.id, slot))
-                self.query_one("#feature-error", Static).update("⚠ " + self.t("ui.meeting.stafettholder_required"))
+                self.query_one(StepPane).show_feature_error(self.t("ui.meeting.stafettholder_required"))
                 self.query_one("#st-name", Input).focus()
                 return
 
@@ -461,7 +281,7 @@ class MeetingScreen(BtiScreen):
             if result:
                 what, who, service, due = result
                 self.session.add_agreement(slot, what, who, service, due)
-                self._fill_agreements()
+                self.query_one(StepPane).fill_agreements()
                 self.notify(self.t("ui.meeting.agreement_added"))
 
         self.app.push_screen(AgreementForm(names, services, self.session.meeting.date), added)
@@ -480,7 +300,7 @@ class MeetingScreen(BtiScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.session.remove_agreement(slot, agreement_id)
-                self._fill_agreements()
+                self.query_one(StepPane).fill_agreements()
 
         self.app.push_screen(
             ConfirmScreen(self.t("ui.meeting.remove_agreement_q"), self.t("ui.form.remove"), self.t("ui.form.keep")),

@@ -1,0 +1,239 @@
+"""One agenda step of one case: the prompt, the referent's notes, and the
+step's own fields (agreements, cooperation, stafettholder, next meeting).
+
+Everything typed goes into the model at once (after the fødselsnummer
+guard) and is written after a short pause in typing (DESIGN "Saving");
+``commit`` takes the fields as they stand, for keys that arrive before the
+last keystrokes' change messages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static, TextArea
+
+from bti_tui.model import Position, StepFeature, ValidationError
+from bti_tui.model.anonymity import HintKind, identifying_hints
+from bti_tui.model.privacy import mask_fodselsnummer, parse_date
+from bti_tui.ui.format import date_text
+from bti_tui.ui.widgets.agreement_table import AgreementTable
+
+if TYPE_CHECKING:
+    from bti_tui.session import MeetingSession
+
+SAVE_PAUSE = 1.0  # seconds of quiet typing before the notes are written
+
+# The step's input fields, by the feature that shows them.
+FEATURE_INPUTS = (
+    (StepFeature.COOPERATION, "cooperation"),
+    (StepFeature.STAFETTHOLDER, "st-name"),
+    (StepFeature.STAFETTHOLDER, "st-service"),
+    (StepFeature.NEXT_MEETING, "next-meeting"),
+)
+
+
+class StepPane(Vertical):
+    def __init__(self, session: MeetingSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+        self.shown: Position | None = None
+        self._save_timer: Timer | None = None
+        self._anonymity_shown = False
+        self._note_refused = False
+
+    @property
+    def read_only(self) -> bool:
+        """A finished meeting is shown, not changed."""
+        return self.screen.read_only
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        yield Label("", id="step-title")
+        yield Static("", id="step-prompt")
+        yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+        yield Static("", id="notes-error", classes="form-error")
+        with Vertical(id="feature-agreements", classes="feature"):
+            yield Label(t("ui.meeting.agreements"), classes="feature-title")
+            yield AgreementTable(t, id="agreements")
+            yield Static("", id="agreements-empty", classes="help-line")
+        with Vertical(id="feature-cooperation", classes="feature"):
+            yield Label(t("ui.meeting.cooperation"), classes="feature-title")
+            yield Input(id="cooperation", placeholder=t("ui.meeting.cooperation_hint"))
+        with Vertical(id="feature-stafettholder", classes="feature"):
+            yield Label(t("ui.meeting.stafettholder"), classes="feature-title")
+            with Horizontal(classes="field-row"):
+                yield Input(id="st-name", placeholder=t("ui.meeting.st_name"))
+                yield Input(id="st-service", placeholder=t("ui.meeting.st_service"))
+        with Vertical(id="feature-next-meeting", classes="feature"):
+            yield Label(t("ui.meeting.next_meeting"), classes="feature-title")
+            yield Input(id="next-meeting", placeholder=t("ui.form.date_hint"))
+        yield Static("", id="feature-error", classes="form-error")
+
+    # --- showing a step ---------------------------------------------------------
+    def show(self, position: Position) -> None:
+        t, lang, s = self.app.t, self.app.lang, self.session
+        step = s.kind.step(position.step)
+        slot = position.slot
+        assert slot is not None
+        self.shown = position
+        index = s.kind.step_index(step.id) + 1
+        self.query_one("#step-title", Label).update(
+            f"{step.phase.value} · {step.title_in(lang)}   " + t("ui.meeting.step_of", n=index, total=len(s.kind.steps))
+        )
+        self.query_one("#step-prompt", Static).update(step.prompt_in(lang))
+        notes = self.query_one("#notes", TextArea)
+        notes.load_text(s.meeting.slots[slot].note(step.id))
+        notes.move_cursor(notes.document.end)  # go on writing where the note ends
+        notes.read_only = self.read_only
+        self._note_refused = False
+        for _feature, input_id in FEATURE_INPUTS:
+            self.query_one(f"#{input_id}", Input).disabled = self.read_only
+        self.query_one("#notes-error", Static).update("")
+        self._anonymity_shown = False
+        self.check_anonymity()
+        self.show_feature_error("")
+        for feature in StepFeature:
+            self.query_one(f"#feature-{feature.value.replace('_', '-')}").display = feature in step.features
+        slot_data = s.meeting.slots[slot]
+        holder = case.stafettholder if (case := s.case(slot)) else None
+        self.query_one("#cooperation", Input).value = ", ".join(slot_data.cooperation)
+        self.query_one("#st-name", Input).value = holder.name if holder else ""
+        self.query_one("#st-service", Input).value = holder.service if holder else ""
+        self.query_one("#next-meeting", Input).value = date_text(slot_data.next_meeting)
+        self.fill_agreements()
+        notes.focus()
+
+    def fill_agreements(self) -> None:
+        """This case's agreements: open ones from earlier meetings first, marked."""
+        slot = self.session.position.slot
+        case = self.session.case(slot) if slot is not None else None
+        meeting_id = self.session.meeting.id
+        rows = []
+        if case is not None:
+            rows = [(a, True) for a in case.open_agreements_before(meeting_id)]
+            rows += [(a, False) for a in case.agreements_from(meeting_id)]
+        table = self.query_one("#agreements", AgreementTable)
+        table.show(rows)
+        table.display = bool(rows)
+        empty = self.query_one("#agreements-empty", Static)
+        empty.update("" if rows else self.app.t("ui.meeting.no_agreements"))
+        empty.display = not rows
+
+    def show_feature_error(self, message: str) -> None:
+        self.query_one("#feature-error", Static).update("⚠ " + message if message else "")
+
+    # --- typing -------------------------------------------------------------------
+    def _save_soon(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_PAUSE, self._save_now)
+
+    def _save_now(self) -> None:
+        self._save_timer = None
+        self.session.save(all_cases=True)
+        self.check_anonymity()
+
+    def check_anonymity(self) -> None:
+        position = self.session.position
+        if position.slot is None or self.shown != position:
+            return
+        warning = self._anonymity_warning(position.slot, self.session.meeting.slots[position.slot].note(position.step))
+        if warning or self._anonymity_shown:
+            self.query_one("#notes-error", Static).update(warning)
+        self._anonymity_shown = bool(warning)
+
+    def _anonymity_warning(self, slot: int, text: str) -> str:
+        """An anonymous case whose note names a school, a class or an age:
+        warn (the room decides; nothing is blocked)."""
+        case = self.session.case(slot)
+        if case is None or not case.anonymous:
+            return ""
+        hints = [h for h in identifying_hints(text) if h.kind is not HintKind.FODSELSNUMMER]
+        if not hints:
+            return ""
+        found = ", ".join(f"«{h.excerpt(text)}»" for h in hints[:3])
+        return "⚠ " + self.app.t("ui.meeting.anonymity_hint", found=found)
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        """Per keystroke only the cheap fødselsnummer guard runs; the
+        anonymity hints wait for the pause before the save (benchmarks/
+        keystroke_cost.py shows why)."""
+        if self._apply_note() is not None:
+            self._save_soon()
+
+    def _apply_note(self) -> bool | None:
+        """Copy the notes field into the meeting: True if kept, False if
+        refused (the message is shown), None if nothing changed."""
+        position = self.session.position
+        if position.slot is None or position != self.shown or self.read_only:
+            return None
+        text = self.query_one("#notes", TextArea).text
+        if text == self.session.meeting.slots[position.slot].note(position.step):
+            return None if not self._note_refused else True
+        error_line = self.query_one("#notes-error", Static)
+        t = self.app.t
+        try:
+            self.session.set_note(position.slot, position.step, text)
+        except ValidationError as error:
+            error_line.update("⚠ " + t.error(error) + " " + t("ui.meeting.not_saved"))
+            self._note_refused = True
+            return False
+        self._note_refused = False
+        if not self._anonymity_shown:
+            error_line.update("")
+        return True
+
+    @on(Input.Changed, "#cooperation, #st-name, #st-service, #next-meeting")
+    def _feature_changed(self, event: Input.Changed) -> None:
+        if self._apply_feature(event.input.id or ""):
+            self._save_soon()
+
+    def _apply_feature(self, input_id: str) -> bool:
+        """Copy one of the step's fields into the model; False (with the
+        message shown) if its value is refused."""
+        slot = self.session.position.slot
+        if slot is None or self.read_only:
+            return True
+        value = self.query_one(f"#{input_id}", Input).value
+        try:
+            if input_id == "cooperation":
+                self.session.set_cooperation(slot, value.split(","), save=False)
+            elif input_id in ("st-name", "st-service"):
+                name = self.query_one("#st-name", Input).value
+                self.session.set_stafettholder(slot, name, self.query_one("#st-service", Input).value, save=False)
+            else:
+                self.session.set_next_meeting(slot, parse_date(value) if value.strip() else None, save=False)
+        except ValidationError as error:
+            self.show_feature_error(self.app.t.error(error))
+            return False
+        self.show_feature_error("")
+        return True
+
+    # --- taking the fields as they stand --------------------------------------------
+    def commit(self) -> bool:
+        """Take what is in the fields now into the model (not yet saved).
+        False if a field holds something that must not be saved."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        ok = self._apply_note() is not False
+        step = self.session.position
+        if step.slot is not None:
+            features = self.session.kind.step(step.step).features
+            ids = [i for f, i in FEATURE_INPUTS if f in features]
+            ok = all([self._apply_feature(i) for i in ids]) and ok
+        return ok
+
+    def keep_masked_note(self) -> None:
+        """The note was refused for a fødselsnummer: keep it with the number
+        masked (on quit, so neither the number nor the note is lost)."""
+        position = self.session.position
+        if position.slot is not None and self._note_refused:
+            text = self.query_one("#notes", TextArea).text
+            self.session.set_note(position.slot, position.step, mask_fodselsnummer(text))
