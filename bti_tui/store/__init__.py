@@ -2,6 +2,7 @@
 a schema version with migrations, and a single-writer lock on the folder.
 Imports no Textual (an import-linter contract)."""
 
+from bti_tui.store.check import check_data
 from bti_tui.store.errors import (
     CaseNotFound,
     DataCorrupt,
@@ -18,7 +19,6 @@ from bti_tui.store.repository import (
     MeetingSummary,
     Problem,
     Repository,
-    check_data,
 )
 from bti_tui.store.storage import AtomicJSONStorage
 
