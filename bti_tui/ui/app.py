@@ -40,7 +40,8 @@ class BtiApp(App[int]):
         Binding("f1", "help", "keys.help"),
         Binding("question_mark", "help", "keys.help", show=False),
         Binding("f2", "toggle_projector", "keys.projector"),
-        Binding("ctrl+q", "quit", "keys.quit", priority=True),
+        # Not priority: Ctrl+Q waits behind the keystrokes typed before it.
+        Binding("ctrl+q", "quit", "keys.quit"),
         # Ours, so its footer text is translated (Textual's own says "palette").
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
     ]
@@ -122,6 +123,13 @@ class BtiApp(App[int]):
         self.notify(self.t("ui.app.projector_on" if self._projector else "ui.app.projector_off"))
 
     # --- help and commands -------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the user's language."""
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.t("ui.app.palette_prompt"), id="--command-palette"))
+
     def action_help(self) -> None:
         from bti_tui.ui.screens.help import HelpScreen
 

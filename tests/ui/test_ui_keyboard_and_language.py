@@ -55,7 +55,7 @@ async def test_a_meeting_with_keys_only(make_app, repo, clock) -> None:
         await pilot.press("f8")  # case closed; the empty second slot is skipped
         await pilot.pause()
         assert screen.session.position == Position.closing()
-        await pilot.press("f9")
+        await pilot.press("f9", "shift+tab", "enter")  # finish, and confirm
         await pilot.pause()
         meeting_id = screen.session.meeting.id
     app.saver.flush()

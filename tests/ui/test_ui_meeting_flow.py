@@ -123,7 +123,10 @@ async def test_whole_instansmote_is_saved(make_app, repo: Repository, clock) -> 
         await walk_case(pilot, clock, 0)
         await walk_case(pilot, clock, 1)
         assert screen.session.position == Position.closing()
-        await pilot.press("f9")  # finish the meeting
+        await pilot.press("f9")  # finish the meeting: asked first
+        await pilot.pause()
+        assert screen.session.meeting.status is not MeetingStatus.FINISHED
+        await pilot.press("shift+tab", "enter")
         await pilot.pause()
         assert screen.session.meeting.status is MeetingStatus.FINISHED
         meeting_id = screen.session.meeting.id

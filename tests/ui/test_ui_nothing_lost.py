@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from test_ui_meeting_flow import open_first_case
+from textual import events
 from textual.widgets import Input, TextArea
 
 from bti_tui.model import MeetingStatus, Position
@@ -100,3 +101,19 @@ async def test_a_finished_meeting_is_shown_not_changed(make_app, repo) -> None:
         assert screen.session.meeting.slots[1].notes.get("w-next-meeting", "") == before
         assert screen.check_action("pause", ()) is False
         assert screen.check_action("add_agreement", ()) is False
+
+
+async def test_keys_typed_just_before_ctrl_q_are_all_kept(make_app, repo) -> None:
+    """A fast typist, or tmux send-keys: the keys arrive at once, Ctrl+Q last.
+    Ctrl+Q must wait its turn behind them (it is no priority binding)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_case(pilot)
+        meeting_id = app.screen.session.meeting.id
+        for char in "SLUTT dette er en lengre tekst":
+            key = "space" if char == " " else char
+            app.post_message(events.Key(key, char))
+        app.post_message(events.Key("ctrl+q", None))
+        await pilot.pause()
+    app.saver.flush()
+    assert repo.load_meeting(meeting_id).slots[0].notes["g-problem"] == "SLUTT dette er en lengre tekst"

@@ -22,7 +22,7 @@ class FormModal(BtiModal):
 
     BINDINGS = [
         Binding("escape", "cancel", "keys.cancel"),
-        Binding("f8", "submit", "keys.save", priority=True),
+        Binding("f8", "submit", "keys.save"),
     ]
     title_key = ""
 

@@ -26,9 +26,9 @@ def screen_actions(screen: Screen) -> list[tuple[str, Binding, DOMNode]]:
         binding = active.binding
         if active.node is not screen and active.node is not screen.app:
             continue
-        if (binding.key, binding.action) not in OURS or not active.enabled or binding.action in seen:
+        if (binding.key, binding.action) not in OURS or not active.enabled or binding.description in seen:
             continue
-        seen.add(binding.action)
+        seen.add(binding.description)
         rows.append((screen.app.get_key_display(binding), binding, active.node))
     return rows
 

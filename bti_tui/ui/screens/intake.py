@@ -27,7 +27,7 @@ from bti_tui.ui.widgets.tick_box import TickBox
 
 class IntakeScreen(BtiScreen):
     BINDINGS = [
-        Binding("f8", "next", "keys.to_opening", priority=True),
+        Binding("f8", "next", "keys.to_opening"),
         Binding("escape", "back", "keys.back"),
     ]
 
@@ -76,8 +76,11 @@ class IntakeScreen(BtiScreen):
         anonymous = self.query_one(f"#anon-{slot}", Checkbox).value
         for prefix in ("initials", "birth"):
             self.query_one(f"#{prefix}-{slot}", Input).disabled = anonymous
+        consent = self.query_one(f"#consent-{slot}", Select)
         if anonymous:
-            self.query_one(f"#consent-{slot}", Select).value = ConsentStatus.NOT_NEEDED_ANONYMOUS.value
+            consent.value = ConsentStatus.NOT_NEEDED_ANONYMOUS.value
+        elif consent.value == ConsentStatus.NOT_NEEDED_ANONYMOUS.value:
+            consent.value = ConsentStatus.MISSING.value  # a named child needs real consent
 
     @on(Checkbox.Changed)
     def _anonymous_toggled(self, event: Checkbox.Changed) -> None:
@@ -106,11 +109,14 @@ class IntakeScreen(BtiScreen):
                 initials, parse_date(birth), today=self.session.meeting.date,
                 max_age=municipal_settings().max_child_age,
             )
+        status = ConsentStatus(self.query_one(f"#consent-{slot}", Select).value)
+        if not anonymous and status is ConsentStatus.NOT_NEEDED_ANONYMOUS:
+            raise ValidationError("intake.consent_anonymous")
         existing = self.session.case(slot)
         case = existing or Case(id=new_id("c-"), reference=reference)
         case.reference = reference
         case.submitted_by = submitted
-        case.consent = Consent(ConsentStatus(self.query_one(f"#consent-{slot}", Select).value), services, case.consent.given_by)
+        case.consent = Consent(status, services, case.consent.given_by)
         case.firfoting_prepared = self.query_one(f"#firfoting-{slot}", Checkbox).value
         return case
 

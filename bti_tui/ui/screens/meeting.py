@@ -2,7 +2,9 @@
 case (G → R → O → W), and the closing, with the big clock beside them.
 
 F8 is always "next", F7 "previous": one key away for the møteleder, and
-neither is a key the referent types in notes.
+neither is a key the referent types in notes. The keys are ordinary (not
+priority) bindings on purpose: they then wait their turn behind the
+keystrokes typed before them, so nothing typed is left behind.
 """
 
 from __future__ import annotations
@@ -47,13 +49,15 @@ def case_label(t, session: MeetingSession, slot: int) -> str:
 
 class MeetingScreen(BtiScreen):
     BINDINGS = [
-        Binding("f8", "next_step", "keys.next_step", priority=True),
+        Binding("f8", "next_step", "keys.next_step"),
+        # Priority: Textual's TextArea binds F7 to "select all" (the only one
+        # of our keys a widget here uses).
         Binding("f7", "previous_step", "keys.previous_step", priority=True),
-        Binding("f5", "pause", "keys.pause", priority=True),
-        Binding("f9", "add_agreement", "keys.add_agreement", priority=True),
-        Binding("f9", "finish_meeting", "keys.finish_meeting", priority=True),
-        Binding("f10", "preview", "keys.preview", priority=True),
-        Binding("f3", "to_list", "keys.to_list", priority=True),
+        Binding("f5", "pause", "keys.pause"),
+        Binding("f9", "add_agreement", "keys.add_agreement"),
+        Binding("f9", "finish_meeting", "keys.finish_meeting"),
+        Binding("f10", "preview", "keys.preview"),
+        Binding("f3", "to_list", "keys.to_list"),
         Binding("delete", "remove_agreement", "keys.remove_agreement", show=False),
     ]
 
@@ -309,6 +313,7 @@ class MeetingScreen(BtiScreen):
 
     # --- closing --------------------------------------------------------------------------------
     def action_finish_meeting(self) -> None:
+        """Ask first (one stray F9 must not end the meeting), then finish."""
         s = self.session
         missing = [slot for slot in range(len(s.meeting.slots)) if s.stafettholder_missing(slot)]
         if missing:
@@ -318,11 +323,21 @@ class MeetingScreen(BtiScreen):
                 timeout=10,
             )
             return
-        s.finish()
-        self.query_one(ClosingPane).refresh_content()
-        self.refresh_bindings()
-        self.query_one(ClockPanel).refresh_clock()
-        self.notify(self.t("ui.closing.finished"))
+        if not self._edits_committed():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                s.finish()
+                self.query_one(ClosingPane).refresh_content()
+                self.refresh_bindings()
+                self.query_one(ClockPanel).refresh_clock()
+                self.notify(self.t("ui.closing.finished"))
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("ui.closing.finish_q"), self.t("ui.closing.finish_yes"), self.t("ui.form.cancel_short")),
+            answered,
+        )
 
     def action_preview(self) -> None:
         from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
-from bti_tui.model import Phase
+from bti_tui.model import Attendance, Phase
 from bti_tui.model.localized import pick
 from bti_tui.ui.format import date_text, time_text
 
@@ -41,6 +41,11 @@ class OpeningPane(VerticalScroll):
             t("ui.opening.roles", leader=leader.label() if leader else "—", referent=referent.label() if referent else "—"),
             t("ui.opening.present", names=", ".join(p.label() for p in m.present) or "—"),
             t("ui.opening.absent", names=", ".join(p.label() for p in m.absent) or "—"),
+            *(
+                [t("ui.opening.invited", names=", ".join(p.label() for p in invited))]
+                if (invited := [p for p in m.participants if p.attendance is Attendance.INVITED])
+                else []
+            ),
             "",
             f"[b]{t('ui.opening.purpose')}[/b]",
             *(f"• {pick(text, lang)}" for text in kind.purpose),

@@ -37,7 +37,7 @@ def parse_time(raw: str) -> time:
 
 class SetupScreen(BtiScreen):
     BINDINGS = [
-        Binding("f8", "next", "keys.to_cases", priority=True),
+        Binding("f8", "next", "keys.to_cases"),
         Binding("space", "toggle_attendance", "keys.attendance"),
         Binding("a", "add_participant", "keys.add_participant"),
         Binding("enter", "edit_participant", "keys.edit_participant", show=False),

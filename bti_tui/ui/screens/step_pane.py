@@ -206,7 +206,10 @@ class StepPane(Vertical):
                 self.session.set_cooperation(slot, value.split(","), save=False)
             elif input_id in ("st-name", "st-service"):
                 name = self.query_one("#st-name", Input).value
-                self.session.set_stafettholder(slot, name, self.query_one("#st-service", Input).value, save=False)
+                service = self.query_one("#st-service", Input).value
+                if service.strip() and not name.strip():
+                    raise ValidationError("form.stafettholder_name")
+                self.session.set_stafettholder(slot, name, service, save=False)
             else:
                 self.session.set_next_meeting(slot, parse_date(value) if value.strip() else None, save=False)
         except ValidationError as error:
