@@ -51,7 +51,13 @@ class Autosaver:
     def save(self, meeting: Meeting | None, cases: list[Case] = ()) -> Future[None]:
         snapshot = copy.deepcopy(meeting)
         case_snapshots = [copy.deepcopy(c) for c in cases]
-        self._last = self._pool.submit(self._write, snapshot, case_snapshots)
+        try:
+            self._last = self._pool.submit(self._write, snapshot, case_snapshots)
+        except RuntimeError:  # closing already: write here rather than lose it
+            self._write(snapshot, case_snapshots)
+            done: Future[None] = Future()
+            done.set_result(None)
+            return done
         return self._last
 
     def delete_case(self, case_id: str) -> Future[None]:

@@ -117,3 +117,15 @@ async def test_keys_typed_just_before_ctrl_q_are_all_kept(make_app, repo) -> Non
         await pilot.pause()
     app.saver.flush()
     assert repo.load_meeting(meeting_id).slots[0].notes["g-problem"] == "SLUTT dette er en lengre tekst"
+
+
+def test_a_save_after_the_saver_closed_is_written_not_lost(repo) -> None:
+    from bti_tui.demo import build_demo
+    from bti_tui.resources import meeting_kinds
+    from bti_tui.session import Autosaver
+
+    meeting = build_demo(meeting_kinds(), date(2026, 11, 24), "nb").meetings[1]
+    saver = Autosaver(repo, on_error=lambda error: None)
+    saver.close()
+    saver.save(meeting).result(timeout=5)
+    assert repo.load_meeting(meeting.id).id == meeting.id
