@@ -144,6 +144,8 @@ class ConfirmScreen(BtiModal):
     # of F8 ("next") can never answer a warning by accident.
     BINDINGS = [
         Binding("escape", "answer(False)", "keys.no"),
+        Binding("left", "app.focus_previous", "keys.focus_previous", show=False),
+        Binding("right", "app.focus_next", "keys.focus_next", show=False),
     ]
 
     def __init__(self, message: str, yes: str, no: str) -> None:
@@ -156,6 +158,7 @@ class ConfirmScreen(BtiModal):
             with Horizontal(classes="form-buttons"):
                 yield Button(self._yes, variant="warning", id="confirm-yes")
                 yield Button(self._no, variant="primary", id="confirm-no")
+            yield Static(self.t("ui.form.confirm_hint", no=self._no), classes="help-line")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -109,7 +109,8 @@ class HomeScreen(BtiScreen):
 
     def action_demo(self) -> None:
         ids = self.app.repo.write_demo(date.fromordinal(self.app.now().toordinal()), self.app.lang)
-        self.reload(select=ids[0] if ids else None)
+        # The upcoming one is selected: the one to try running (Enter).
+        self.reload(select=ids[-1] if ids else None)
         self.notify(self.t("ui.home.demo_written", count=len(ids)))
 
     def action_preview(self) -> None:
