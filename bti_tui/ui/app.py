@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +17,12 @@ from textual.screen import Screen
 from bti_tui.i18n import Translator
 from bti_tui.resources import meeting_kind, municipal_settings, stylesheets
 from bti_tui.session import Autosaver, MeetingSession
-from bti_tui.store import Repository
+from bti_tui.store import Repository, StoreError
 from bti_tui.ui.i18n_bindings import translate_bindings
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
 
 log = logging.getLogger(__name__)
+LOG_NAME = "bti-tui.log"
 
 
 class UnknownKind(LookupError):
@@ -119,8 +121,16 @@ class BtiApp(App[int]):
         self._projector = not self._projector
         self._apply_projector()
         self.prefs["projector"] = self._projector
-        self.repo.save_preferences(self.prefs)
+        self._save_preferences()
         self.notify(self.t("ui.app.projector_on" if self._projector else "ui.app.projector_off"))
+
+    def _save_preferences(self) -> None:
+        """Remember theme and language; if the disk refuses, say so and go on."""
+        try:
+            self.repo.save_preferences(self.prefs)
+        except (StoreError, OSError) as error:
+            log.exception("could not save preferences")
+            self._show_save_failed(self.t(error.key, **error.params) if isinstance(error, StoreError) else str(error))
 
     # --- help and commands -------------------------------------------------------------
     def action_command_palette(self) -> None:
@@ -157,7 +167,7 @@ class BtiApp(App[int]):
         self.t = Translator(lang)
         translate_bindings(self, self.t)
         self.prefs["language"] = lang
-        self.repo.save_preferences(self.prefs)
+        self._save_preferences()
         self.switch_screen(HomeScreen())
         self.notify(self.t("ui.app.language_set"))
 
@@ -174,10 +184,21 @@ class BtiApp(App[int]):
         return MeetingSession(meeting, kind, self.repo.cases_for(meeting), self.saver, self.now)
 
 
+def log_to_file(data_dir: Path) -> None:
+    """Details of what failed go to ``<data>/bti-tui.log`` (owner only):
+    while the app runs, the terminal is the screen, not a place for them."""
+    path = data_dir / LOG_NAME
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
 def run_app(data_dir: Path, lang: str | None) -> int:
     """Open the app on ``data_dir``; the caller handles store errors (lock)."""
     language = lang or municipal_settings().default_language
     with Repository.open(data_dir) as repo:
+        log_to_file(repo.data_dir)
         if lang is None:
             language = repo.load_preferences().get("language", language)
         app = BtiApp(repo, language)

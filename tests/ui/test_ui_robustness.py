@@ -124,3 +124,25 @@ async def test_quitting_while_a_save_fails_slowly_does_not_hang(make_app, repo) 
             await app.action_quit()
 
     await asyncio.wait_for(meeting_then_quit(), timeout=20)
+
+
+def test_failures_are_logged_to_a_private_file_not_the_screen(tmp_path) -> None:
+    import logging
+    import stat
+
+    from bti_tui.ui.app import LOG_NAME, log_to_file
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    try:
+        log_to_file(tmp_path)
+        logging.getLogger("bti_tui.test").error("autosave failed: disk full")
+        for handler in root.handlers:
+            handler.flush()
+        path = tmp_path / LOG_NAME
+        assert "autosave failed: disk full" in path.read_text(encoding="utf-8")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:], root.level = saved[0], saved[1]
