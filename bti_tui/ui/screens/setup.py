@@ -106,6 +106,11 @@ class SetupScreen(BtiScreen):
             )
         if table.row_count:
             table.move_cursor(row=min(keep_row, table.row_count - 1))
+        if self._roles_chosen() and self.is_mounted:
+            self.query_one("#setup-error", Static).update("")  # the warning is answered
+
+    def _roles_chosen(self) -> bool:
+        return bool(self.meeting.participant(self.meeting.moteleder) and self.meeting.participant(self.meeting.referent))
 
     def _current(self) -> Participant | None:
         table = self.query_one("#participants", DataTable)
@@ -201,7 +206,7 @@ class SetupScreen(BtiScreen):
         except ValidationError as error:
             self.query_one("#setup-error", Static).update("⚠ " + self.t.error(error))
             return
-        if not (self.meeting.participant(self.meeting.moteleder) and self.meeting.participant(self.meeting.referent)):
+        if not self._roles_chosen():
             self.query_one("#setup-error", Static).update("⚠ " + self.t("ui.setup.roles_missing"))
             return
         self.query_one("#setup-error", Static).update("")
