@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from bti_tui.model.agreement import Agreement
+from bti_tui.model.errors import ValidationError
 from bti_tui.model.privacy import validate_birth_date, validate_initials
 
 
@@ -26,6 +27,29 @@ class ConsentStatus(StrEnum):
 class ConsentGiver(StrEnum):
     GUARDIANS = "guardians"
     YOUTH = "youth"  # from 15/16 years (a setting in data/)
+
+
+def consent_giver(
+    status: ConsentStatus,
+    chosen: ConsentGiver | None,
+    birth_date: date | None,
+    today: date,
+    own_age: int,
+) -> ConsentGiver | None:
+    """Who gave (or refused, or withdrew) consent. From ``own_age`` (15 or
+    16, a municipal setting) the youth decides themself; before that the
+    guardians do. Nothing chosen: decided by age. A youth below that age
+    cannot consent alone: ValidationError."""
+    if status in (ConsentStatus.MISSING, ConsentStatus.NOT_NEEDED_ANONYMOUS) or birth_date is None:
+        return chosen
+    from bti_tui.model.privacy import age_on
+
+    old_enough = age_on(birth_date, today) >= own_age
+    if chosen is ConsentGiver.YOUTH and not old_enough:
+        raise ValidationError("intake.youth_too_young", own_age=own_age)
+    if chosen is None:
+        return ConsentGiver.YOUTH if old_enough else ConsentGiver.GUARDIANS
+    return chosen
 
 
 @dataclass

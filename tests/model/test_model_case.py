@@ -146,3 +146,33 @@ def test_open_agreements_before_a_meeting() -> None:
     assert [a.id for a in case.open_agreements_before("m1")] == ["a4", "a5"]
     assert [a.id for a in case.agreements_from("m1")] == ["a1", "a2", "a3"]
     assert case.agreements[0].is_open and not case.agreements[1].is_open
+
+
+class TestConsentGiver:
+    """From consent_own_age the youth consents themself; before it the guardians."""
+
+    from bti_tui.model.case import ConsentGiver as Giver
+
+    def decide(self, chosen, born, status=None):
+        from bti_tui.model.case import ConsentStatus, consent_giver
+
+        return consent_giver(status or ConsentStatus.GIVEN, chosen, born, today=date(2026, 11, 24), own_age=16)
+
+    def test_by_age_when_nothing_is_chosen(self) -> None:
+        assert self.decide(None, date(2016, 3, 14)) is self.Giver.GUARDIANS
+        assert self.decide(None, date(2010, 11, 24)) is self.Giver.YOUTH  # 16 today
+        assert self.decide(None, date(2010, 11, 25)) is self.Giver.GUARDIANS  # 16 tomorrow
+
+    def test_a_youth_below_the_age_cannot_consent_alone(self) -> None:
+        from bti_tui.model import ValidationError
+
+        with pytest.raises(ValidationError) as caught:
+            self.decide(self.Giver.YOUTH, date(2012, 1, 1))
+        assert caught.value.key == "intake.youth_too_young" and caught.value.params == {"own_age": 16}
+        assert self.decide(self.Giver.YOUTH, date(2010, 1, 1)) is self.Giver.YOUTH
+        assert self.decide(self.Giver.GUARDIANS, date(2008, 12, 1)) is self.Giver.GUARDIANS
+
+    def test_missing_consent_has_no_giver(self) -> None:
+        from bti_tui.model.case import ConsentStatus
+
+        assert self.decide(None, date(2010, 1, 1), ConsentStatus.MISSING) is None

@@ -13,6 +13,7 @@ from fnr_helpers import date_part, valid_numbers
 
 from bti_tui.i18n import Translator, catalogue
 from bti_tui.model import CaseReference
+from bti_tui.model.case import ConsentGiver, ConsentStatus, consent_giver
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.localized import LANGUAGES
 from bti_tui.model.privacy import (
@@ -46,6 +47,9 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "birth_date.too_old": lambda: CaseReference.identified("AB", date(2000, 1, 1), TODAY, max_age=18),
     "date.invalid": lambda: parse_date("31.02.2020"),
     "date.format": lambda: parse_date("i morgen"),
+    "intake.youth_too_young": lambda: consent_giver(
+        ConsentStatus.GIVEN, ConsentGiver.YOUTH, date(2014, 1, 1), TODAY, own_age=16
+    ),
 }
 
 

@@ -74,3 +74,28 @@ async def test_ctrl_p_opens_the_palette_with_this_screens_actions(make_app) -> N
         await pilot.press("enter")
         await pilot.pause(0.5)
         assert len(app.repo.list_meetings()) == 2  # the palette ran "Demomøte"
+
+
+async def test_a_child_below_the_consent_age_cannot_consent_alone(make_app) -> None:
+    from bti_tui.model import ConsentGiver, ConsentStatus
+    from bti_tui.ui.screens.intake import IntakeScreen
+
+    from test_ui_meeting_flow import set_up_meeting
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await set_up_meeting(pilot)
+        await type_into(pilot, "#initials-0", "AB")
+        await type_into(pilot, "#birth-0", "14.03.2016")  # 10 years old
+        app.screen.query_one("#consent-0").value = ConsentStatus.GIVEN.value
+        app.screen.query_one("#given-by-0").value = ConsentGiver.YOUTH.value
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert "16" in str(app.screen.query_one("#intake-error-0").render())
+        app.screen.query_one("#given-by-0").clear()  # "by age"
+        await pilot.press("f8")
+        await pilot.pause()
+        session = app.screen.session
+        assert session.case(0).consent.given_by is ConsentGiver.GUARDIANS

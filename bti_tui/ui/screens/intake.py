@@ -13,10 +13,12 @@ from bti_tui.model import (
     Case,
     CaseReference,
     Consent,
+    ConsentGiver,
     ConsentStatus,
     ValidationError,
     new_id,
 )
+from bti_tui.model.case import consent_giver
 from bti_tui.model.privacy import guard_text, parse_date
 from bti_tui.resources import municipal_settings
 from bti_tui.session import MeetingSession
@@ -37,6 +39,7 @@ class IntakeScreen(BtiScreen):
 
     def compose(self) -> ComposeResult:
         statuses = [(self.t(f"ui.consent.{s.value}"), s.value) for s in ConsentStatus]
+        givers = [(self.t(f"ui.consent_giver.{g.value}"), g.value) for g in ConsentGiver]
         with VerticalScroll(id="intake"):
             yield Label(self.t("ui.intake.title"), classes="screen-title")
             yield Static(self.t("ui.intake.help"), classes="help-line")
@@ -60,6 +63,14 @@ class IntakeScreen(BtiScreen):
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.consent"))
                             yield Select(statuses, value=(case.consent.status.value if case else ConsentStatus.MISSING.value), allow_blank=False, id=f"consent-{slot}")
+                        with Vertical(classes="field"):
+                            yield Label(self.t("ui.intake.given_by"))
+                            yield Select(
+                                givers,
+                                value=case.consent.given_by.value if case and case.consent.given_by else Select.NULL,
+                                prompt=self.t("ui.intake.given_by_age"),
+                                id=f"given-by-{slot}",
+                            )
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.consent_services"))
                             yield Input(", ".join(case.consent.services) if case else "", id=f"services-{slot}")
@@ -112,11 +123,19 @@ class IntakeScreen(BtiScreen):
         status = ConsentStatus(self.query_one(f"#consent-{slot}", Select).value)
         if not anonymous and status is ConsentStatus.NOT_NEEDED_ANONYMOUS:
             raise ValidationError("intake.consent_anonymous")
+        chosen = self.query_one(f"#given-by-{slot}", Select).value
+        given_by = consent_giver(
+            status,
+            None if chosen is Select.NULL else ConsentGiver(chosen),
+            reference.birth_date,
+            today=self.session.meeting.date,
+            own_age=municipal_settings().consent_own_age,
+        )
         existing = self.session.case(slot)
         case = existing or Case(id=new_id("c-"), reference=reference)
         case.reference = reference
         case.submitted_by = submitted
-        case.consent = Consent(status, services, case.consent.given_by)
+        case.consent = Consent(status, services, given_by)
         case.firfoting_prepared = self.query_one(f"#firfoting-{slot}", Checkbox).value
         return case
 
