@@ -1,4 +1,4 @@
-"""One place for paths and user settings.
+"""One place for the data folder's path.
 
 The data folder is, in order: ``--data-dir``, the ``BTI_TUI_DATA_DIR``
 environment variable, the platform's user data folder (platformdirs).
@@ -8,7 +8,6 @@ Nothing is created at import time: the CLI creates the folder on first use.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 ENV_DATA_DIR = "BTI_TUI_DATA_DIR"
@@ -29,11 +28,3 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
         return Path(from_env).expanduser()
     return default_data_dir()
 
-
-@dataclass
-class Settings:
-    """What the app is started with; the UI's own choices (theme, language)
-    are remembered in the data folder by the store's preferences."""
-
-    data_dir: Path
-    language: str | None = None  # None: the remembered or municipal default

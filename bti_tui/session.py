@@ -126,10 +126,6 @@ class MeetingSession:
             self.meeting.status = MeetingStatus.RUNNING
         self.save()
 
-    def start(self) -> None:
-        self.meeting.start(self.now())
-        self.save()
-
     def toggle_pause(self) -> None:
         if not self.meeting.clock.started:
             self.meeting.start(self.now())

@@ -109,10 +109,6 @@ class BtiApp(App[int]):
         self.notify(self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15)
 
     # --- projector --------------------------------------------------------------------
-    @property
-    def projector(self) -> bool:
-        return self._projector
-
     def _apply_projector(self) -> None:
         self.theme = PROJECTOR if self._projector else NORMAL
         self.set_class(self._projector, "-projector")

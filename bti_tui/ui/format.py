@@ -13,10 +13,6 @@ def clock_text(span: timedelta) -> str:
     return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins:02d}:{secs:02d}"
 
 
-def minutes_text(span: timedelta) -> str:
-    return str(int(abs(span.total_seconds()) // 60))
-
-
 def date_text(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
 
