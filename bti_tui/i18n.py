@@ -57,3 +57,13 @@ class Translator:
     def error(self, error: ValidationError) -> str:
         """The user's-language message for a domain validation error."""
         return self(f"errors.{error.key}", **error.params)
+
+    def describe(self, error: BaseException) -> str | None:
+        """The message for any error that names its catalogue text (domain
+        validation, store errors, an unknown meeting kind); None for others."""
+        if isinstance(error, ValidationError):
+            return self.error(error)
+        key = getattr(error, "key", None)
+        if isinstance(key, str):
+            return self(key, **getattr(error, "params", {}))
+        return None

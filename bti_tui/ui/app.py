@@ -99,8 +99,7 @@ class BtiApp(App[int]):
     def _save_failed(self, error: BaseException) -> None:
         """Called on the saver's thread. It must never wait for the UI loop
         (the UI loop may be waiting for it, on quit): hand over and return."""
-        detail = getattr(error, "key", None)
-        message = self.t(detail, **getattr(error, "params", {})) if detail else str(error)
+        message = self.t.describe(error) or str(error)
         loop = self._ui_loop
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(self._show_save_failed, message)
@@ -126,7 +125,7 @@ class BtiApp(App[int]):
             self.repo.save_preferences(self.prefs)
         except (StoreError, OSError) as error:
             log.exception("could not save preferences")
-            self._show_save_failed(self.t(error.key, **error.params) if isinstance(error, StoreError) else str(error))
+            self._show_save_failed(self.t.describe(error) or str(error))
 
     # --- help and commands -------------------------------------------------------------
     def action_command_palette(self) -> None:

@@ -8,7 +8,6 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from bti_tui.i18n import Translator
-from bti_tui.model import ValidationError
 from bti_tui.ui.i18n_bindings import translate_bindings
 
 if TYPE_CHECKING:
@@ -24,12 +23,7 @@ class _Translated:
 
     def message_for(self, error: Exception) -> str:
         """A user's-language message for a domain or store error."""
-        if isinstance(error, ValidationError):
-            return self.t.error(error)
-        key = getattr(error, "key", None)
-        if key:
-            return self.t(key, **getattr(error, "params", {}))
-        return self.t("ui.errors.unexpected", detail=str(error))
+        return self.t.describe(error) or self.t("ui.errors.unexpected", detail=str(error))
 
 
 # First on every screen, so F1 is the first key in the footer even at 80
