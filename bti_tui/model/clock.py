@@ -10,6 +10,7 @@ fake now.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -136,42 +137,36 @@ class MeetingClock:
         return event.at if event else None
 
     # --- computing -----------------------------------------------------------
-    def time_by_position(self, now: datetime) -> dict[str, timedelta]:
-        """Running time spent at each position (encoded), up to ``now``."""
-        spent: dict[str, timedelta] = defaultdict(timedelta)
+    def _running_spans(self, now: datetime) -> Iterator[tuple[str | None, timedelta]]:
+        """(position, length) of every stretch the clock ran, up to ``now``.
+        The one walk over the log that every figure below is made from."""
         running = False
         position: str | None = None
         since: datetime | None = None
         for event in self.events:
-            if running and since is not None and position is not None:
-                spent[position] += max(event.at - since, timedelta())
-            if event.kind is ClockEventKind.STARTED or event.kind is ClockEventKind.RESUMED:
-                running = True
-            elif event.kind is ClockEventKind.PAUSED or event.kind is ClockEventKind.FINISHED:
-                running = False
-            elif event.kind is ClockEventKind.STEP_ENTERED:
-                position = event.position
-            since = event.at
-        if running and since is not None and position is not None:
-            spent[position] += max(now - since, timedelta())
-        return dict(spent)
-
-    def elapsed(self, now: datetime) -> timedelta:
-        """Running time of the whole meeting (pauses excluded)."""
-        total = timedelta()
-        running = False
-        since: datetime | None = None
-        for event in self.events:
             if running and since is not None:
-                total += max(event.at - since, timedelta())
+                yield position, max(event.at - since, timedelta())
             if event.kind in (ClockEventKind.STARTED, ClockEventKind.RESUMED):
                 running = True
             elif event.kind in (ClockEventKind.PAUSED, ClockEventKind.FINISHED):
                 running = False
+            elif event.kind is ClockEventKind.STEP_ENTERED:
+                position = event.position
             since = event.at
         if running and since is not None:
-            total += max(now - since, timedelta())
-        return total
+            yield position, max(now - since, timedelta())
+
+    def time_by_position(self, now: datetime) -> dict[str, timedelta]:
+        """Running time spent at each position (encoded), up to ``now``."""
+        spent: dict[str, timedelta] = defaultdict(timedelta)
+        for position, span in self._running_spans(now):
+            if position is not None:
+                spent[position] += span
+        return dict(spent)
+
+    def elapsed(self, now: datetime) -> timedelta:
+        """Running time of the whole meeting (pauses excluded)."""
+        return sum((span for _position, span in self._running_spans(now)), timedelta())
 
     def at_position(self, position: Position, now: datetime) -> timedelta:
         return self.time_by_position(now).get(position.encode(), timedelta())
