@@ -28,3 +28,15 @@ async def test_a_truncated_meeting_file_is_named_and_left_alone(make_app, repo) 
         await pilot.pause()
         assert not isinstance(app.screen, HomeScreen)
     assert damaged.read_bytes() == before
+
+
+async def test_the_list_is_read_once_at_start(make_app, repo) -> None:
+    repo.write_demo(date(2026, 11, 24), "nb")
+    reads = []
+    list_meetings = repo.list_meetings
+    repo.list_meetings = lambda: reads.append(1) or list_meetings()
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#meetings", DataTable).row_count == 2
+    assert len(reads) == 1

@@ -43,9 +43,9 @@ class HomeScreen(BtiScreen):
         table = self.query_one("#meetings", DataTable)
         for column in ("date", "kind", "place", "status"):
             table.add_column(self.t(f"ui.home.col_{column}"), key=column)
-        self.reload()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the list is read.
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
