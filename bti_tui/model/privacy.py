@@ -131,6 +131,12 @@ _DATE_FORMATS = (
 )
 
 
+def format_date(day: date) -> str:
+    """A date as shown and typed in Norway, DD.MM.ÅÅÅÅ: the first form
+    :func:`parse_date` reads, so what is shown can be typed back."""
+    return day.strftime("%d.%m.%Y")
+
+
 def parse_date(raw: str) -> date:
     """A date typed as DD.MM.ÅÅÅÅ (Norwegian) or ÅÅÅÅ-MM-DD (ISO).
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from bti_tui.model import ClockEventKind, Meeting
+from bti_tui.model.privacy import format_date
 
 
 def fmt_date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return format_date(day)
 
 
 def fmt_time(moment: time | datetime) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from bti_tui.model.privacy import format_date
+
 
 def clock_text(span: timedelta) -> str:
     """``MM:SS`` below an hour, ``H:MM:SS`` above; never negative."""
@@ -14,7 +16,7 @@ def clock_text(span: timedelta) -> str:
 
 
 def date_text(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
+    return format_date(day) if day else ""
 
 
 def time_text(at: time) -> str:

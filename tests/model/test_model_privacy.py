@@ -463,3 +463,11 @@ def test_mask_fodselsnummer_hides_only_the_number() -> None:
 
     assert mask_fodselsnummer("fnr 01010750160 og 010107 50160.") == "fnr *********** og ************."
     assert mask_fodselsnummer("tlf 12345678901") == "tlf 12345678901"  # fails the check digits
+
+
+def test_a_shown_date_can_be_typed_back() -> None:
+    from bti_tui.model.privacy import format_date
+
+    for day in (date(2016, 3, 14), date(2000, 2, 29), date(2026, 12, 1)):
+        assert parse_date(format_date(day)) == day
+    assert format_date(date(2016, 3, 4)) == "04.03.2016"
