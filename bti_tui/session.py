@@ -38,38 +38,39 @@ class Autosaver:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._last: Future[None] | None = None
 
-    def _write(self, meeting: Meeting | None, cases: list[Case]) -> None:
+    def _run(self, what: str, work: Callable[[], None]) -> None:
+        """Do one write; a failure is logged and shown (on_error), never raised
+        into the worker, so the writes after it still happen."""
         try:
-            for case in cases:
-                self._repo.save_case(case)
-            if meeting is not None:
-                self._repo.save_meeting(meeting)
-        except Exception as exc:  # shown to the user by on_error, and logged
-            log.exception("autosave failed")
+            work()
+        except Exception as exc:
+            log.exception("%s failed", what)
             self._on_error(exc)
 
-    def save(self, meeting: Meeting | None, cases: list[Case] = ()) -> Future[None]:
-        snapshot = copy.deepcopy(meeting)
-        case_snapshots = [copy.deepcopy(c) for c in cases]
+    def _submit(self, what: str, work: Callable[[], None]) -> Future[None]:
         try:
-            self._last = self._pool.submit(self._write, snapshot, case_snapshots)
-        except RuntimeError:  # closing already: write here rather than lose it
-            self._write(snapshot, case_snapshots)
+            self._last = self._pool.submit(self._run, what, work)
+        except RuntimeError:  # closing already: do it here rather than lose it
+            self._run(what, work)
             done: Future[None] = Future()
             done.set_result(None)
             return done
         return self._last
 
-    def delete_case(self, case_id: str) -> Future[None]:
-        def delete() -> None:
-            try:
-                self._repo.delete_case(case_id)
-            except Exception as exc:
-                log.exception("could not delete case %s", case_id)
-                self._on_error(exc)
+    def save(self, meeting: Meeting | None, cases: list[Case] = ()) -> Future[None]:
+        snapshot = copy.deepcopy(meeting)
+        case_snapshots = [copy.deepcopy(c) for c in cases]
 
-        self._last = self._pool.submit(delete)
-        return self._last
+        def write() -> None:
+            for case in case_snapshots:
+                self._repo.save_case(case)
+            if snapshot is not None:
+                self._repo.save_meeting(snapshot)
+
+        return self._submit("autosave", write)
+
+    def delete_case(self, case_id: str) -> Future[None]:
+        return self._submit(f"deleting case {case_id}", lambda: self._repo.delete_case(case_id))
 
     def flush(self, timeout: float | None = 10) -> None:
         if self._last is not None:
