@@ -17,6 +17,7 @@ from bti_tui.store import StoreError
 from bti_tui.ui.app import UnknownKind
 from bti_tui.ui.format import date_text, time_text
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.widgets.tables import selected_key
 
 
 class HomeScreen(BtiScreen):
@@ -77,11 +78,10 @@ class HomeScreen(BtiScreen):
             table.focus()
 
     def _selected(self) -> str | None:
-        table = self.query_one("#meetings", DataTable)
-        if not table.row_count:
+        key = selected_key(self.query_one("#meetings", DataTable))
+        if key is None:
             self.notify(self.t("ui.home.none_selected"), severity="warning")
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return key
 
     # --- actions ----------------------------------------------------------------
     def action_new_meeting(self) -> None:

@@ -76,9 +76,12 @@ class MeetingScreen(BtiScreen):
         position = self._shown
         if not self.is_mounted or position is None:
             return
-        names = {phase: self.t(f"ui.phase.{phase.value}") for phase in Phase}
+        names = self._phase_names()
         phase = self.session.kind.step(position.step).phase if position.slot is not None else None
         self.query_one("#phases", PhaseStepper).show(phase, names, self._narrow)
+
+    def _phase_names(self) -> dict[Phase, str]:
+        return {phase: self.t(f"ui.phase.{phase.value}") for phase in Phase}
 
     @property
     def read_only(self) -> bool:
@@ -120,7 +123,7 @@ class MeetingScreen(BtiScreen):
         s = self.session
         position = s.position
         self._shown = position
-        names = {phase: self.t(f"ui.phase.{phase.value}") for phase in Phase}
+        names = self._phase_names()
         stepper = self.query_one("#phases", PhaseStepper)
         switcher = self.query_one("#panes", ContentSwitcher)
         if position.step == OPENING:

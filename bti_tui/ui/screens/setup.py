@@ -18,6 +18,7 @@ from bti_tui.session import MeetingSession
 from bti_tui.ui.format import date_text, time_text
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import ParticipantForm
+from bti_tui.ui.widgets.tables import selected_key
 
 _NEXT_ATTENDANCE = {
     Attendance.INVITED: Attendance.PRESENT,
@@ -113,10 +114,7 @@ class SetupScreen(BtiScreen):
         return bool(self.meeting.participant(self.meeting.moteleder) and self.meeting.participant(self.meeting.referent))
 
     def _current(self) -> Participant | None:
-        table = self.query_one("#participants", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = selected_key(self.query_one("#participants", DataTable))
         return self.meeting.participant(key)
 
     def _row(self) -> int:

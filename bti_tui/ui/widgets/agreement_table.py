@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from bti_tui.model import Agreement
 from bti_tui.ui.format import date_text
+from bti_tui.ui.widgets.tables import selected_key
 
 DUE_WIDTH = 10
 SHARES = (0.45, 0.30, 0.25)  # what, who, service
@@ -41,9 +42,7 @@ class AgreementTable(DataTable):
 
     @property
     def selected_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return selected_key(self)
 
     def _rebuild(self) -> None:
         self._width = self.size.width
