@@ -156,12 +156,7 @@ class IntakeScreen(BtiScreen):
             self.notify(self.t("ui.intake.no_cases"), severity="warning")
             return
         for slot, case in cases.items():
-            before = self.session.meeting.slots[slot].case_id
-            self.session.meeting.slots[slot].case_id = case.id if case else None
-            if case:
-                self.session.cases[case.id] = case
-            if before and (case is None or case.id != before):
-                self.session.drop_case(before)
+            self._store_slot(slot, case)
         self.session.save(all_cases=True)
         from bti_tui.ui.screens.meeting import MeetingScreen
 
@@ -175,9 +170,18 @@ class IntakeScreen(BtiScreen):
             except ValidationError:
                 continue
             if case is not None:
-                self.session.meeting.slots[slot].case_id = case.id
-                self.session.cases[case.id] = case
+                self._store_slot(slot, case)
         self.session.save(all_cases=True)
+
+    def _store_slot(self, slot: int, case: Case | None) -> None:
+        """Put the slot's case (or none) into the meeting; a case taken off
+        the slot is dropped (see MeetingSession.drop_case)."""
+        before = self.session.meeting.slots[slot].case_id
+        self.session.meeting.slots[slot].case_id = case.id if case else None
+        if case:
+            self.session.cases[case.id] = case
+        if before and (case is None or case.id != before):
+            self.session.drop_case(before)
 
     def action_back(self) -> None:
         self.flush_edits()
