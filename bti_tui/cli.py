@@ -112,8 +112,10 @@ def _open_app(ctx: _Context) -> int:
 
 
 def _demo(ctx: _Context) -> int:
+    from bti_tui.session.demo import write_demo
+
     with Repository.open(ctx.data_dir) as repo:
-        ids = repo.write_demo(date.today(), ctx.t.lang)
+        ids = write_demo(repo, date.today(), ctx.t.lang)
     print(ctx.t("cli.demo.written", ids=", ".join(ids), folder=ctx.data_dir))
     if ctx.args.no_open:
         return EXIT_OK

@@ -66,6 +66,9 @@ class CaseSlot:
     cooperation: list[str] = field(default_factory=list)  # services further on
     next_meeting: date | None = None  # the tverrfaglig samarbeidsmøte
     closed: bool = False
+    # An anonymous case discussed for advice only: no stafettholder, and the
+    # documentation checklist does not apply.
+    advice_only: bool = False
 
     def note(self, step_id: str) -> str:
         return self.notes.get(step_id, "")

@@ -123,32 +123,3 @@ def validate_birth_date(birth_date: date, today: date, max_age: int = 18) -> dat
     if age_on(birth_date, today) > max_age:
         raise ValidationError("birth_date.too_old", max_age=max_age)
     return birth_date
-
-
-_DATE_FORMATS = (
-    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"),
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-)
-
-
-def format_date(day: date) -> str:
-    """A date as shown and typed in Norway, DD.MM.ÅÅÅÅ: the first form
-    :func:`parse_date` reads, so what is shown can be typed back."""
-    return day.strftime("%d.%m.%Y")
-
-
-def parse_date(raw: str) -> date:
-    """A date typed as DD.MM.ÅÅÅÅ (Norwegian) or ÅÅÅÅ-MM-DD (ISO).
-
-    Raises ``date.format`` for other shapes and ``date.invalid`` for dates
-    that do not exist (31.02.2020).
-    """
-    text = raw.strip()
-    for pattern in _DATE_FORMATS:
-        match = pattern.match(text)
-        if match:
-            try:
-                return date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                raise ValidationError("date.invalid", value=text) from None
-    raise ValidationError("date.format", value=text)

@@ -3,18 +3,13 @@ in every language (Norwegian archives read them so; one format for all)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from bti_tui.model import ClockEventKind, Meeting
-from bti_tui.model.privacy import format_date
+from bti_tui.model.dates import format_date as fmt_date
+from bti_tui.model.dates import format_time as fmt_time
 
-
-def fmt_date(day: date) -> str:
-    return format_date(day)
-
-
-def fmt_time(moment: time | datetime) -> str:
-    return moment.strftime("%H:%M")
+__all__ = ["clock_now", "finished_at", "fmt_date", "fmt_time", "signed", "whole_minutes"]
 
 
 def whole_minutes(span: timedelta) -> int:

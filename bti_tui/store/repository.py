@@ -56,6 +56,7 @@ from bti_tui.store.lock import DataFolderLock
 from bti_tui.store.storage import (
     DIR_MODE,
     AtomicJSONStorage,
+    atomic_write_bytes,
     ensure_private_dir,
     file_mode,
     fsync_dir,
@@ -254,9 +255,16 @@ class Repository:
                 raise DataInvalid(path, f"the file holds {kind} {obj.id!r}")
             return obj
 
-    def _write(self, path: Path, kind: str, doc: dict[str, Any]) -> None:
+    def _write(self, path: Path, kind: str, doc: dict[str, Any], scrub: bool = False) -> None:
         if self.read_only or self._lock is None:
             raise ReadOnly(self.data_dir)
+        self._write_doc(path, kind, doc)
+        if scrub:
+            # What was just removed (a fødselsnummer's digits) must not stay
+            # in the backup either: it becomes a copy of the new file.
+            atomic_write_bytes(backup_path(path), path.read_bytes())
+
+    def _write_doc(self, path: Path, kind: str, doc: dict[str, Any]) -> None:
         db = self._db(path)
         if path not in self._current:
             data = db.storage.read()  # DataCorrupt: refuse to write over it
@@ -306,19 +314,20 @@ class Repository:
     def load_meeting(self, meeting_id: str) -> Meeting:
         return self._load(self.meeting_path(meeting_id), "meeting", meeting_from_doc, MeetingNotFound)
 
-    def save_meeting(self, meeting: Meeting) -> None:
+    def save_meeting(self, meeting: Meeting, *, scrub: bool = False) -> None:
+        """Write the meeting; ``scrub``: its backup becomes the same bytes."""
         doc = meeting_to_doc(meeting)
         with self._mutex:
-            self._write(self.meeting_path(meeting.id), "meeting", doc)
+            self._write(self.meeting_path(meeting.id), "meeting", doc, scrub)
 
     # --- cases ------------------------------------------------------------------------------
     def load_case(self, case_id: str) -> Case:
         return self._load(self.case_path(case_id), "case", case_from_doc, CaseNotFound)
 
-    def save_case(self, case: Case) -> None:
+    def save_case(self, case: Case, *, scrub: bool = False) -> None:
         doc = case_to_doc(case)
         with self._mutex:
-            self._write(self.case_path(case.id), "case", doc)
+            self._write(self.case_path(case.id), "case", doc, scrub)
 
     def delete_case(self, case_id: str) -> None:
         """Remove a case's file and its backup (a case taken off a meeting
@@ -351,19 +360,3 @@ class Repository:
     def save_preferences(self, prefs: dict[str, Any]) -> None:
         with self._mutex:
             self._write(self.preferences_path, "preferences", dict(prefs))
-
-    # --- demo ----------------------------------------------------------------------------------
-    def write_demo(self, today: date, lang: str) -> list[str]:
-        """Write the fictional demo meetings and their cases; returns the
-        meeting ids. Overwrites earlier demo files (same fixed ids); other
-        meetings are untouched."""
-        from bti_tui.demo import build_demo
-        from bti_tui.resources import meeting_kinds
-
-        demo = build_demo(meeting_kinds(), today, lang)
-        with self._mutex:
-            for case in demo.cases:
-                self.save_case(case)
-            for meeting in demo.meetings:
-                self.save_meeting(meeting)
-        return [m.id for m in demo.meetings]

@@ -3,7 +3,6 @@ source, registers the themes, and wires the screens; they carry the behaviour.""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -12,27 +11,35 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from bti_tui.i18n import Translator
-from bti_tui.resources import meeting_kind, municipal_settings, stylesheets
-from bti_tui.session import Autosaver, MeetingSession
-from bti_tui.store import Repository, StoreError
+from bti_tui.resources import municipal_settings, stylesheets
+from bti_tui.session import Autosaver, MeetingSession, UnknownKind, open_meeting
+from bti_tui.store import Repository
 from bti_tui.ui.i18n_bindings import translate_bindings
+from bti_tui.ui.screens.help import HelpScreen, screen_actions
+from bti_tui.ui.screens.home import HomeScreen
+from bti_tui.ui.screens.intake import IntakeScreen
+from bti_tui.ui.screens.meeting import MeetingScreen
+from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
+from bti_tui.ui.screens.setup import SetupScreen
+from bti_tui.ui.text import plain
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
+
+__all__ = ["BtiApp", "UnknownKind", "log_to_file", "run_app"]
+
+
+class SaveFailed(Message):
+    """A write failed on the autosave thread (posted thread-safely)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
 
 log = logging.getLogger(__name__)
 LOG_NAME = "bti-tui.log"
-
-
-class UnknownKind(LookupError):
-    """A meeting whose kind is not in data/kinds (removed or renamed)."""
-
-    key = "ui.errors.unknown_kind"
-
-    def __init__(self, meeting_id: str, kind_id: str) -> None:
-        super().__init__(f"{meeting_id}: unknown kind {kind_id}")
-        self.params = {"meeting_id": meeting_id, "kind_id": kind_id}
 
 
 class BtiApp(App[int]):
@@ -62,18 +69,14 @@ class BtiApp(App[int]):
         self.now = now
         self.prefs = repo.load_preferences()
         self._projector = self.prefs.get("projector", False) if projector is None else projector
-        self._ui_loop: asyncio.AbstractEventLoop | None = None
         self.saver = Autosaver(repo, self._save_failed)
         translate_bindings(self, self.t)
 
     # --- lifecycle -----------------------------------------------------------------
     def on_mount(self) -> None:
-        self._ui_loop = asyncio.get_running_loop()
         for theme in THEMES:
             self.register_theme(theme)
         self._apply_projector()
-        from bti_tui.ui.screens.home import HomeScreen
-
         self.push_screen(HomeScreen())
 
     async def action_quit(self) -> None:
@@ -98,14 +101,45 @@ class BtiApp(App[int]):
 
     def _save_failed(self, error: BaseException) -> None:
         """Called on the saver's thread. It must never wait for the UI loop
-        (the UI loop may be waiting for it, on quit): hand over and return."""
-        message = self.t.describe(error) or str(error)
-        loop = self._ui_loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self._show_save_failed, message)
+        (the UI loop may be waiting for it, on quit): post and return."""
+        self.post_message(SaveFailed(self.t.describe(error) or type(error).__name__))
+
+    def on_save_failed(self, event: SaveFailed) -> None:
+        self._show_save_failed(event.message)
 
     def _show_save_failed(self, message: str) -> None:
-        self.notify(self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15)
+        self.notify(plain(self.t("ui.errors.save_failed", detail=message)), severity="error", timeout=15)
+
+    # --- where to go ------------------------------------------------------------------
+    def show_home(self) -> None:
+        """Back to the meeting list (the screens above it close)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def show_setup(self, session: MeetingSession | None = None, replace: bool = False) -> None:
+        self._show(SetupScreen(session), replace)
+
+    def show_intake(self, session: MeetingSession) -> None:
+        self._show(IntakeScreen(session), replace=True)
+
+    def show_meeting(self, session: MeetingSession, replace: bool = False) -> None:
+        self._show(MeetingScreen(session), replace)
+
+    def show_session(self, session: MeetingSession) -> None:
+        """A meeting not yet begun opens on its setup; one begun, where it was."""
+        if session.meeting.status.value == "planned" and not session.meeting.clock.started:
+            self.show_setup(session)
+        else:
+            self.show_meeting(session)
+
+    def show_preview(self, session: MeetingSession) -> None:
+        self.push_screen(ReferatPreviewScreen(session))
+
+    def _show(self, screen: Screen, replace: bool) -> None:
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     # --- projector --------------------------------------------------------------------
     def _apply_projector(self) -> None:
@@ -120,12 +154,10 @@ class BtiApp(App[int]):
         self.notify(self.t("ui.app.projector_on" if self._projector else "ui.app.projector_off"))
 
     def _save_preferences(self) -> None:
-        """Remember theme and language; if the disk refuses, say so and go on."""
-        try:
-            self.repo.save_preferences(self.prefs)
-        except (StoreError, OSError) as error:
-            log.exception("could not save preferences")
-            self._show_save_failed(self.t.describe(error) or str(error))
+        """Remember theme and language, on the saving thread like every
+        write; a refusal is shown like any failed save."""
+        prefs = dict(self.prefs)
+        self.saver.submit("saving preferences", lambda: self.repo.save_preferences(prefs))
 
     # --- help and commands -------------------------------------------------------------
     def action_command_palette(self) -> None:
@@ -136,8 +168,6 @@ class BtiApp(App[int]):
             self.push_screen(CommandPalette(placeholder=self.t("ui.app.palette_prompt"), id="--command-palette"))
 
     def action_help(self) -> None:
-        from bti_tui.ui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
@@ -145,8 +175,6 @@ class BtiApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers exactly the keys of the current screen, in the
         user's language (Textual's own commands are English only)."""
-        from bti_tui.ui.screens.help import screen_actions
-
         for key, binding, node in screen_actions(screen):
 
             def run(action: str = binding.action, namespace=node) -> None:
@@ -156,8 +184,6 @@ class BtiApp(App[int]):
 
     def switch_language(self, lang: str) -> None:
         """Change the UI language now and remember it; the home screen is rebuilt."""
-        from bti_tui.ui.screens.home import HomeScreen
-
         self.lang = lang
         self.t = Translator(lang)
         translate_bindings(self, self.t)
@@ -168,15 +194,8 @@ class BtiApp(App[int]):
 
     # --- meetings -------------------------------------------------------------------------
     def session_for(self, meeting_id: str) -> MeetingSession:
-        """Load a meeting, after every save still on its way has landed
-        (leaving a meeting and opening it again must not read old data)."""
-        self.saver.flush()
-        meeting = self.repo.load_meeting(meeting_id)
-        try:
-            kind = meeting_kind(meeting.kind_id)
-        except KeyError:
-            raise UnknownKind(meeting.id, meeting.kind_id) from None
-        return MeetingSession(meeting, kind, self.repo.cases_for(meeting), self.saver, self.now)
+        """A stored meeting as a live session (StoreError, UnknownKind)."""
+        return open_meeting(self.saver, meeting_id, self.now)
 
 
 def log_to_file(data_dir: Path) -> None:

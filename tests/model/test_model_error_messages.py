@@ -16,9 +16,9 @@ from bti_tui.model import CaseReference
 from bti_tui.model.case import ConsentGiver, ConsentStatus, consent_giver
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.localized import LANGUAGES
+from bti_tui.model.dates import parse_date, parse_time
 from bti_tui.model.privacy import (
     guard_text,
-    parse_date,
     validate_birth_date,
     validate_initials,
 )
@@ -47,6 +47,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "birth_date.too_old": lambda: CaseReference.identified("AB", date(2000, 1, 1), TODAY, max_age=18),
     "date.invalid": lambda: parse_date("31.02.2020"),
     "date.format": lambda: parse_date("i morgen"),
+    "time.format": lambda: parse_time("25:00"),
     "intake.youth_too_young": lambda: consent_giver(
         ConsentStatus.GIVEN, ConsentGiver.YOUTH, date(2014, 1, 1), TODAY, own_age=16
     ),

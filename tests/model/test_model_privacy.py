@@ -16,6 +16,7 @@ from fnr_helpers import (
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bti_tui.model.dates import parse_date
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.privacy import (
     Finding,
@@ -23,7 +24,6 @@ from bti_tui.model.privacy import (
     find_fodselsnummer,
     guard_text,
     is_fodselsnummer,
-    parse_date,
     validate_birth_date,
     validate_initials,
 )
@@ -466,7 +466,7 @@ def test_mask_fodselsnummer_hides_only_the_number() -> None:
 
 
 def test_a_shown_date_can_be_typed_back() -> None:
-    from bti_tui.model.privacy import format_date
+    from bti_tui.model.dates import format_date
 
     for day in (date(2016, 3, 14), date(2000, 2, 29), date(2026, 12, 1)):
         assert parse_date(format_date(day)) == day

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bti_tui.session.demo import write_demo
 from bti_tui.store import Repository
 
 TODAY = date(2026, 3, 2)
@@ -45,5 +46,5 @@ def repo(data_dir: Path) -> Iterator[Repository]:
 
 @pytest.fixture
 def demo_repo(repo: Repository) -> Repository:
-    repo.write_demo(TODAY, "nb")
+    write_demo(repo, TODAY, "nb")
     return repo

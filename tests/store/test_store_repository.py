@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, mode
 
+from bti_tui.session.demo import write_demo
 from bti_tui.model import Meeting, MeetingStatus
 from bti_tui.resources import meeting_kind
 from bti_tui.store import (
@@ -134,7 +135,7 @@ def test_write_demo_overwrites_only_its_own_files(demo_repo: Repository) -> None
     changed = demo_repo.load_meeting("demo-neste")
     changed.place = "endret"
     demo_repo.save_meeting(changed)
-    assert demo_repo.write_demo(TODAY, "nb") == ["demo-ferdig", "demo-neste"]
+    assert write_demo(demo_repo, TODAY, "nb") == ["demo-ferdig", "demo-neste"]
     assert demo_repo.load_meeting("demo-neste").place == "Nordby skole, møterom 2"
     assert demo_repo.load_meeting("mine") == other
 

@@ -7,11 +7,12 @@ from datetime import date
 
 from textual.widgets import DataTable
 
+from bti_tui.session.demo import write_demo
 from bti_tui.ui.screens.home import HomeScreen
 
 
 async def test_a_truncated_meeting_file_is_named_and_left_alone(make_app, repo) -> None:
-    repo.write_demo(date(2026, 11, 24), "nb")
+    write_demo(repo, date(2026, 11, 24), "nb")
     damaged = repo.meeting_path("demo-ferdig")
     before = damaged.read_bytes()[:40]
     damaged.write_bytes(before)  # cut off, as by a full disk
@@ -31,7 +32,7 @@ async def test_a_truncated_meeting_file_is_named_and_left_alone(make_app, repo) 
 
 
 async def test_the_list_is_read_once_at_start(make_app, repo) -> None:
-    repo.write_demo(date(2026, 11, 24), "nb")
+    write_demo(repo, date(2026, 11, 24), "nb")
     reads = []
     list_meetings = repo.list_meetings
     repo.list_meetings = lambda: reads.append(1) or list_meetings()

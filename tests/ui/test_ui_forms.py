@@ -21,6 +21,7 @@ async def test_setup_needs_a_moteleder_and_a_referent(make_app) -> None:
         assert isinstance(app.screen, SetupScreen)
         assert "(M)" in str(app.screen.query_one("#setup-error").render())
         assert app.repo.list_meetings() == []  # nothing stored
+        app.screen.query_one("#participants").focus()
         await pilot.press("m", "down", "r")
         await pilot.pause()
         assert str(app.screen.query_one("#setup-error").render()) == ""

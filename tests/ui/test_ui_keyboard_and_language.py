@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from bti_tui.session.demo import write_demo
 from bti_tui.i18n import catalogue
 from bti_tui.model import MeetingStatus, Position
 from bti_tui.ui.app import BtiApp
@@ -28,7 +29,8 @@ async def test_a_meeting_with_keys_only(make_app, repo, clock) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("n")  # new meeting: defaults are fine
+        await pilot.press("n")  # new meeting: defaults are fine; focus on the kind
+        await pilot.press("tab", "tab", "tab", "tab")  # date, time, place, participants
         await pilot.press("space", "m", "down", "space", "r")  # two present: leader, referent
         await pilot.press("f8")
         await pilot.pause()
@@ -79,7 +81,7 @@ def foreign_texts(shown: str, other: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["nn", "en"])
 async def test_switching_language_leaves_no_other_language_on_screen(make_app, repo, lang) -> None:
-    repo.write_demo(date(2026, 11, 24), "nb")
+    write_demo(repo, date(2026, 11, 24), "nb")
     app = make_app("nb")
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()

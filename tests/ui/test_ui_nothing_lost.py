@@ -10,6 +10,7 @@ from test_ui_meeting_flow import open_first_case
 from textual import events
 from textual.widgets import Input, TextArea
 
+from bti_tui.session.demo import write_demo
 from bti_tui.model import MeetingStatus, Position
 from bti_tui.ui.screens.meeting import MeetingScreen
 
@@ -84,7 +85,7 @@ async def test_an_invalid_next_meeting_date_blocks_moving_on(make_app) -> None:
 
 
 async def test_a_finished_meeting_is_shown_not_changed(make_app, repo) -> None:
-    repo.write_demo(date(2026, 11, 24), "nb")
+    write_demo(repo, date(2026, 11, 24), "nb")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -11,6 +11,7 @@ from test_ui_meeting_flow import open_first_case, set_up_meeting, type_into
 from test_ui_nothing_lost import go_to
 from textual.widgets import Input, TextArea
 
+from bti_tui.session.demo import write_demo
 from bti_tui.model import Position
 from bti_tui.ui.screens.home import HomeScreen
 from bti_tui.ui.screens.intake import IntakeScreen
@@ -92,7 +93,7 @@ async def test_a_case_taken_off_the_meeting_leaves_no_file(make_app, repo) -> No
 
 
 async def test_a_meeting_of_an_unknown_kind_is_named_not_a_crash(make_app, repo) -> None:
-    repo.write_demo(date(2026, 11, 24), "nb")
+    write_demo(repo, date(2026, 11, 24), "nb")
     meeting = repo.load_meeting("demo-neste")
     meeting.kind_id = "nedlagt-type"
     repo.save_meeting(meeting)
@@ -110,7 +111,7 @@ async def test_quitting_while_a_save_fails_slowly_does_not_hang(make_app, repo) 
     """The save thread reports a failure while the app is closing: neither
     may wait for the other (it once hung here for good)."""
 
-    def slow_failure(meeting) -> None:
+    def slow_failure(meeting, **_options) -> None:
         time.sleep(0.5)
         raise OSError(28, "No space left on device")
 

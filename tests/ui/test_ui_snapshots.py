@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from ui_support import START, FakeClock
 
+from bti_tui.session.demo import write_demo
 from bti_tui.model import MeetingClock, MeetingStatus, Position
 from bti_tui.store import Repository
 from bti_tui.ui.app import BtiApp
@@ -29,7 +30,7 @@ THEMES = {"normal": False, "projector": True}
 def demo_repo():
     shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
     with Repository.open(SNAPSHOT_DATA) as repo:
-        repo.write_demo(START.date(), "nb")
+        write_demo(repo, START.date(), "nb")
         yield repo
     shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -12,9 +13,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from bti_tui.model import MeetingKind, ValidationError
+from bti_tui.model.dates import parse_optional_date
 from bti_tui.model.localized import pick
-from bti_tui.model.privacy import guard_text, parse_date
 from bti_tui.ui.screens.base import BtiModal
+from bti_tui.ui.text import plain
 
 
 class FormModal(BtiModal):
@@ -39,7 +41,7 @@ class FormModal(BtiModal):
                 yield Button(self.t("ui.form.cancel"), id="form-cancel")
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update("⚠ " + message)
+        self.query_one("#form-error", Static).update(plain("⚠ " + message))
 
     @on(Button.Pressed, "#form-save")
     @on(Input.Submitted)
@@ -70,10 +72,19 @@ class ParticipantForm(FormModal):
 
     title_key = "ui.participant.title"
 
-    def __init__(self, kind: MeetingKind, lang: str, name: str = "", role: str = "", service: str = "") -> None:
+    def __init__(
+        self,
+        kind: MeetingKind,
+        lang: str,
+        apply: Callable[[str, str, str], object],
+        name: str = "",
+        role: str = "",
+        service: str = "",
+    ) -> None:
         super().__init__()
         self._kind = kind
         self._lang = lang
+        self._apply = apply
         self._initial = (name, role, service)
 
     def compose_fields(self) -> ComposeResult:
@@ -96,11 +107,10 @@ class ParticipantForm(FormModal):
                 self.query_one("#p-role", Input).value = pick(spec.role, self._lang)
                 self.query_one("#p-service", Input).value = pick(spec.service, self._lang)
 
-    def collect(self) -> tuple[str, str, str]:
-        name, role, service = (guard_text(self.value(i)) for i in ("p-name", "p-role", "p-service"))
-        if not (name or role):
-            raise ValidationError("form.name_or_role")
-        return name, role, service
+    def collect(self) -> bool:
+        """The session checks and applies the fields (ValidationError keeps the form open)."""
+        self._apply(*(self.value(i) for i in ("p-name", "p-role", "p-service")))
+        return True
 
 
 class AgreementForm(FormModal):
@@ -108,11 +118,16 @@ class AgreementForm(FormModal):
 
     title_key = "ui.agreement.title"
 
-    def __init__(self, names: list[str], services: list[str], not_before: date) -> None:
+    def __init__(
+        self,
+        names: list[str],
+        services: list[str],
+        apply: Callable[[str, str, str, date | None], object],
+    ) -> None:
         super().__init__()
         self._names = names
         self._services = services
-        self._not_before = not_before
+        self._apply = apply
 
     def compose_fields(self) -> ComposeResult:
         yield Label(self.t("ui.agreement.what"))
@@ -124,17 +139,11 @@ class AgreementForm(FormModal):
         yield Label(self.t("ui.agreement.due"))
         yield Input(id="a-due", placeholder=self.t("ui.form.date_hint"), compact=True)
 
-    def collect(self) -> tuple[str, str, str, date | None]:
-        what, who, service = (guard_text(self.value(i)) for i in ("a-what", "a-who", "a-service"))
-        if not what:
-            raise ValidationError("form.agreement_what")
-        if not who:
-            raise ValidationError("form.agreement_who")
-        due_text = self.value("a-due")
-        due = parse_date(due_text) if due_text else None
-        if due is not None and due < self._not_before:
-            raise ValidationError("form.due_before_meeting", value=due_text)
-        return what, who, service, due
+    def collect(self) -> bool:
+        """The session checks and adds the agreement (ValidationError keeps the form open)."""
+        due = parse_optional_date(self.value("a-due"))
+        self._apply(self.value("a-what"), self.value("a-who"), self.value("a-service"), due)
+        return True
 
 
 class ConfirmScreen(BtiModal):
@@ -154,7 +163,7 @@ class ConfirmScreen(BtiModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box confirm-box"):
-            yield Static(self._message, classes="confirm-message")
+            yield Static(plain(self._message), classes="confirm-message")
             with Horizontal(classes="form-buttons"):
                 yield Button(self._yes, variant="warning", id="confirm-yes")
                 yield Button(self._no, variant="primary", id="confirm-no")
@@ -169,3 +178,38 @@ class ConfirmScreen(BtiModal):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ChoiceScreen(BtiModal):
+    """A question with several answers (a button each); returns the chosen
+    value, or None on Esc."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "keys.cancel"),
+        Binding("left", "app.focus_previous", "keys.focus_previous", show=False),
+        Binding("right", "app.focus_next", "keys.focus_next", show=False),
+    ]
+
+    def __init__(self, message: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._message = message
+        self._options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box confirm-box"):
+            yield Static(plain(self._message), classes="confirm-message")
+            with Horizontal(classes="form-buttons"):
+                for index, (label, _value) in enumerate(self._options):
+                    yield Button(label, variant="primary" if index == 0 else "default", id=f"choice-{index}")
+            yield Static(self.t("ui.form.choice_hint"), classes="help-line")
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-0", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        index = int((event.button.id or "choice-0").split("-")[1])
+        self.dismiss(self._options[index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -7,20 +7,29 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
 from bti_tui.model import MeetingStatus
+from bti_tui.model.dates import format_date, format_time
 from bti_tui.model.localized import LANGUAGES
 from bti_tui.resources import meeting_kinds
-from bti_tui.session import MeetingSession
+from bti_tui.session import MeetingSession, UnknownKind
+from bti_tui.session.demo import write_demo
 from bti_tui.store import StoreError
-from bti_tui.ui.app import UnknownKind
-from bti_tui.ui.format import date_text, time_text
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.screens.forms import ChoiceScreen
+from bti_tui.ui.screens.referat_preview import EXPORT_FORMATS, export_referat
+from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tables import selected_key
 
 
 class HomeScreen(BtiScreen):
+    class DemoWritten(Message):
+        def __init__(self, ids: list[str] | None) -> None:
+            super().__init__()
+            self.ids = ids
+
     BINDINGS = [
         Binding("n", "new_meeting", "keys.new_meeting"),
         Binding("enter", "open_meeting", "keys.open", priority=True),
@@ -34,7 +43,7 @@ class HomeScreen(BtiScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Label(self.t("ui.home.title"), id="home-title", classes="screen-title")
-            yield Static(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir)), id="home-data-dir")
+            yield Static(plain(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir))), id="home-data-dir")
             yield Static("", id="home-problems", classes="form-error")
             yield Static("", id="home-empty")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
@@ -47,9 +56,26 @@ class HomeScreen(BtiScreen):
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the list is read.
-        self.reload()
+        summaries = self.reload()
+        if not self._started:
+            self._started = True
+            self._reopen_running(summaries)
 
-    def reload(self, select: str | None = None) -> None:
+    def _reopen_running(self, summaries) -> None:
+        """After a crash the meeting that was running opens on its step."""
+        running = [m for m in summaries if m.status is MeetingStatus.RUNNING]
+        if not running:
+            return
+        try:
+            session = self.app.session_for(running[0].id)
+        except (StoreError, UnknownKind) as error:
+            self.say(self.message_for(error), severity="error", timeout=15)
+            return
+        self.app.show_session(session)
+
+    _started = False
+
+    def reload(self, select: str | None = None):
         table = self.query_one("#meetings", DataTable)
         table.clear()
         kinds = meeting_kinds()
@@ -57,16 +83,14 @@ class HomeScreen(BtiScreen):
         for summary in summaries:
             kind = kinds.get(summary.kind_id)
             table.add_row(
-                f"{date_text(summary.date)} {time_text(summary.start_time)}",
-                kind.name_in(self.app.lang) if kind else summary.kind_id,
-                summary.place,
-                self.t(f"ui.status.{MeetingStatus(summary.status).value}"),
+                plain(f"{format_date(summary.date)} {format_time(summary.start_time)}"),
+                plain(kind.name_in(self.app.lang) if kind else summary.kind_id),
+                plain(summary.place, multiline=False),
+                plain(self.t(f"ui.status.{MeetingStatus(summary.status).value}")),
                 key=summary.id,
             )
         problems = self.query_one("#home-problems", Static)
-        problems.update(
-            "\n".join("⚠ " + self.t(p.key, **p.params) for p in self.app.repo.skipped)
-        )
+        problems.update(plain("\n".join("⚠ " + self.t(p.key, **p.params) for p in self.app.repo.skipped)))
         problems.display = bool(self.app.repo.skipped)
         empty = self.query_one("#home-empty", Static)
         empty.update(self.t("ui.home.empty") if not summaries else "")
@@ -76,18 +100,17 @@ class HomeScreen(BtiScreen):
             table.move_cursor(row=table.get_row_index(select))
         if summaries:
             table.focus()
+        return summaries
 
     def _selected(self) -> str | None:
         key = selected_key(self.query_one("#meetings", DataTable))
         if key is None:
-            self.notify(self.t("ui.home.none_selected"), severity="warning")
+            self.say(self.t("ui.home.none_selected"), severity="warning")
         return key
 
     # --- actions ----------------------------------------------------------------
     def action_new_meeting(self) -> None:
-        from bti_tui.ui.screens.setup import SetupScreen
-
-        self.app.push_screen(SetupScreen())
+        self.app.show_setup()
 
     def _selected_session(self) -> MeetingSession | None:
         """The chosen meeting, loaded; a damaged file is named, the screen stays."""
@@ -97,35 +120,46 @@ class HomeScreen(BtiScreen):
         try:
             return self.app.session_for(meeting_id)
         except (StoreError, UnknownKind) as error:
-            self.notify(self.message_for(error), severity="error", timeout=15)
+            self.say(self.message_for(error), severity="error", timeout=15)
             return None
 
     def action_open_meeting(self) -> None:
         session = self._selected_session()
         if session is not None:
-            from bti_tui.ui.screens.meeting import open_session
-
-            open_session(self.app, session)
+            self.app.show_session(session)
 
     def action_demo(self) -> None:
-        ids = self.app.repo.write_demo(date.fromordinal(self.app.now().toordinal()), self.app.lang)
+        """Written on the saving thread; the list is read again when it is done."""
+        today = date.fromordinal(self.app.now().toordinal())
+        repo, lang = self.app.repo, self.app.lang
+        future = self.app.saver.submit("writing the demo", lambda: write_demo(repo, today, lang))
+        # Runs on the saving thread: post_message is the thread-safe way back.
+        future.add_done_callback(lambda done: self.post_message(self.DemoWritten(done.result())))
+
+    def on_home_screen_demo_written(self, event: DemoWritten) -> None:
+        ids = event.ids
+        if not ids:
+            return  # the failure was shown like every failed save
         # The upcoming one is selected: the one to try running (Enter).
-        self.reload(select=ids[-1] if ids else None)
-        self.notify(self.t("ui.home.demo_written", count=len(ids)))
+        self.reload(select=ids[-1])
+        self.say(self.t("ui.home.demo_written", count=len(ids)))
 
     def action_preview(self) -> None:
         session = self._selected_session()
         if session is not None:
-            from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
-
-            self.app.push_screen(ReferatPreviewScreen(session))
+            self.app.show_preview(session)
 
     def action_export(self) -> None:
         session = self._selected_session()
-        if session is not None:
-            from bti_tui.ui.screens.referat_preview import export_referat
+        if session is None:
+            return
+        options = [(self.t(f"ui.referat.format_{fmt}"), fmt) for fmt in EXPORT_FORMATS]
 
-            export_referat(self, session)
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                export_referat(self, session, fmt)
+
+        self.app.push_screen(ChoiceScreen(self.t("ui.referat.export_q"), options), chosen)
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""

@@ -9,21 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from bti_tui.model import (
-    Case,
-    CaseReference,
-    Consent,
-    ConsentGiver,
-    ConsentStatus,
-    ValidationError,
-    new_id,
-)
-from bti_tui.model.case import consent_giver
-from bti_tui.model.privacy import guard_text, parse_date
+from bti_tui.model import Case, ConsentGiver, ConsentStatus, ValidationError
 from bti_tui.resources import municipal_settings
-from bti_tui.session import MeetingSession
-from bti_tui.ui.format import date_text
+from bti_tui.session import CaseForm, MeetingSession, build_case, form_of
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tick_box import TickBox
 
 
@@ -44,37 +34,36 @@ class IntakeScreen(BtiScreen):
             yield Label(self.t("ui.intake.title"), classes="screen-title")
             yield Static(self.t("ui.intake.help"), classes="help-line")
             for slot in range(len(self.session.meeting.slots)):
-                case = self.session.case(slot)
-                ref = case.reference if case else CaseReference()
+                form = form_of(self.session.case(slot))
                 with Vertical(classes="case-form", id=f"case-form-{slot}"):
                     yield Label(self.t("ui.intake.case_n", n=slot + 1), classes="section-title")
-                    yield TickBox(self.t("ui.intake.anonymous"), value=bool(case and case.anonymous), id=f"anon-{slot}")
+                    yield TickBox(self.t("ui.intake.anonymous"), value=form.anonymous, id=f"anon-{slot}")
                     with Horizontal(classes="field-row"):
                         with Vertical(classes="field field-small"):
                             yield Label(self.t("ui.intake.initials"))
-                            yield Input(ref.initials or "", id=f"initials-{slot}", max_length=8)
+                            yield Input(form.initials, id=f"initials-{slot}", max_length=8)
                         with Vertical(classes="field field-small"):
                             yield Label(self.t("ui.intake.birth_date"))
-                            yield Input(date_text(ref.birth_date), id=f"birth-{slot}", placeholder=self.t("ui.form.date_hint"))
+                            yield Input(form.birth_date, id=f"birth-{slot}", placeholder=self.t("ui.form.date_hint"))
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.submitted_by"))
-                            yield Input(case.submitted_by if case else "", id=f"submitted-{slot}")
+                            yield Input(form.submitted_by, id=f"submitted-{slot}")
                     with Horizontal(classes="field-row"):
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.consent"))
-                            yield Select(statuses, value=(case.consent.status.value if case else ConsentStatus.MISSING.value), allow_blank=False, id=f"consent-{slot}")
+                            yield Select(statuses, value=form.consent.value, allow_blank=False, id=f"consent-{slot}")
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.given_by"))
                             yield Select(
                                 givers,
-                                value=case.consent.given_by.value if case and case.consent.given_by else Select.NULL,
+                                value=form.given_by.value if form.given_by else Select.NULL,
                                 prompt=self.t("ui.intake.given_by_age"),
                                 id=f"given-by-{slot}",
                             )
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.consent_services"))
-                            yield Input(", ".join(case.consent.services) if case else "", id=f"services-{slot}")
-                    yield TickBox(self.t("ui.intake.firfoting"), value=bool(case and case.firfoting_prepared), id=f"firfoting-{slot}")
+                            yield Input(form.services, id=f"services-{slot}")
+                    yield TickBox(self.t("ui.intake.firfoting"), value=form.firfoting, id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -99,45 +88,31 @@ class IntakeScreen(BtiScreen):
             self._sync_anonymous(int(event.checkbox.id.split("-")[1]))
 
     def _value(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value.strip()
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def _form(self, slot: int) -> CaseForm:
+        chosen = self.query_one(f"#given-by-{slot}", Select).value
+        return CaseForm(
+            anonymous=self.query_one(f"#anon-{slot}", Checkbox).value,
+            initials=self._value(f"initials-{slot}"),
+            birth_date=self._value(f"birth-{slot}"),
+            submitted_by=self._value(f"submitted-{slot}"),
+            consent=ConsentStatus(self.query_one(f"#consent-{slot}", Select).value),
+            given_by=None if chosen is Select.NULL else ConsentGiver(chosen),
+            services=self._value(f"services-{slot}"),
+            firfoting=self.query_one(f"#firfoting-{slot}", Checkbox).value,
+        )
 
     def _read_slot(self, slot: int) -> Case | None:
         """The slot's case from the form (None when left empty); raises ValidationError."""
-        anonymous = self.query_one(f"#anon-{slot}", Checkbox).value
-        initials, birth = self._value(f"initials-{slot}"), self._value(f"birth-{slot}")
-        submitted = guard_text(self._value(f"submitted-{slot}"))
-        services = [guard_text(s.strip()) for s in self._value(f"services-{slot}").split(",") if s.strip()]
-        if not anonymous and not (initials or birth):
-            if submitted:
-                raise ValidationError("intake.reference_missing")
-            return None
-        if anonymous:
-            reference = CaseReference.anonymized()
-        else:
-            if not birth:
-                raise ValidationError("intake.birth_date_missing")
-            reference = CaseReference.identified(
-                initials, parse_date(birth), today=self.session.meeting.date,
-                max_age=municipal_settings().max_child_age,
-            )
-        status = ConsentStatus(self.query_one(f"#consent-{slot}", Select).value)
-        if not anonymous and status is ConsentStatus.NOT_NEEDED_ANONYMOUS:
-            raise ValidationError("intake.consent_anonymous")
-        chosen = self.query_one(f"#given-by-{slot}", Select).value
-        given_by = consent_giver(
-            status,
-            None if chosen is Select.NULL else ConsentGiver(chosen),
-            reference.birth_date,
-            today=self.session.meeting.date,
-            own_age=municipal_settings().consent_own_age,
+        settings = municipal_settings()
+        return build_case(
+            self._form(slot),
+            self.session.case(slot),
+            meeting_date=self.session.meeting.date,
+            max_age=settings.max_child_age,
+            consent_own_age=settings.consent_own_age,
         )
-        existing = self.session.case(slot)
-        case = existing or Case(id=new_id("c-"), reference=reference)
-        case.reference = reference
-        case.submitted_by = submitted
-        case.consent = Consent(status, services, given_by)
-        case.firfoting_prepared = self.query_one(f"#firfoting-{slot}", Checkbox).value
-        return case
 
     def action_next(self) -> None:
         cases: dict[int, Case | None] = {}
@@ -148,19 +123,17 @@ class IntakeScreen(BtiScreen):
                 cases[slot] = self._read_slot(slot)
                 error_line.update("")
             except ValidationError as error:
-                error_line.update("⚠ " + self.t.error(error))
+                error_line.update(plain("⚠ " + self.t.error(error)))
                 failed = True
         if failed:
             return
         if not any(cases.values()):
-            self.notify(self.t("ui.intake.no_cases"), severity="warning")
+            self.say(self.t("ui.intake.no_cases"), severity="warning")
             return
         for slot, case in cases.items():
-            self._store_slot(slot, case)
+            self.session.place_case(slot, case)
         self.session.save(all_cases=True)
-        from bti_tui.ui.screens.meeting import MeetingScreen
-
-        self.app.switch_screen(MeetingScreen(self.session))
+        self.app.show_meeting(self.session, replace=True)
 
     def flush_edits(self) -> None:
         """Quitting: keep every case slot whose fields are valid."""
@@ -170,21 +143,9 @@ class IntakeScreen(BtiScreen):
             except ValidationError:
                 continue
             if case is not None:
-                self._store_slot(slot, case)
+                self.session.place_case(slot, case)
         self.session.save(all_cases=True)
-
-    def _store_slot(self, slot: int, case: Case | None) -> None:
-        """Put the slot's case (or none) into the meeting; a case taken off
-        the slot is dropped (see MeetingSession.drop_case)."""
-        before = self.session.meeting.slots[slot].case_id
-        self.session.meeting.slots[slot].case_id = case.id if case else None
-        if case:
-            self.session.cases[case.id] = case
-        if before and (case is None or case.id != before):
-            self.session.drop_case(before)
 
     def action_back(self) -> None:
         self.flush_edits()
-        from bti_tui.ui.screens.setup import SetupScreen
-
-        self.app.switch_screen(SetupScreen(self.session))
+        self.app.show_setup(self.session, replace=True)

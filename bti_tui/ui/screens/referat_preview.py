@@ -9,28 +9,28 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Markdown
 
 from bti_tui.session import MeetingSession
-from bti_tui.store.exports import write_export
+from bti_tui.session.exports import EXPORT_FORMATS, export_referat as write_referat, render_referat
 from bti_tui.ui.screens.base import BtiScreen
 
+__all__ = ["EXPORT_FORMATS", "ReferatPreviewScreen", "export_referat"]
 
-def render(session: MeetingSession, lang: str, fmt: str = "md") -> str:
-    from bti_tui import referat
 
-    renderer = referat.render_html if fmt == "html" else referat.render_markdown
-    return renderer(session.meeting, session.kind, session.cases, lang)
+def _parser():
+    """The export's own parser settings: raw HTML off, and no linkify, so a
+    typed address never becomes a link (Textual's default parser links it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md") -> None:
     """Write the referat into the data folder's export folder and say where."""
-    app = screen.app
     try:
-        session.saver.flush()
-        text = render(session, session.meeting.language or app.lang, fmt)
-        path = write_export(app.repo.data_dir, f"referat-{session.meeting.id}.{fmt}", text)
+        path = write_referat(session, screen.app.lang, fmt)
     except Exception as error:  # shown, not swallowed; the meeting data is untouched
-        screen.notify(screen.message_for(error), severity="error", timeout=15)
+        screen.say(screen.message_for(error), severity="error", timeout=15)
         return
-    screen.notify(screen.t("ui.referat.exported", path=str(path)), timeout=15)
+    screen.say(screen.t("ui.referat.exported", path=str(path)), timeout=15)
 
 
 class ReferatPreviewScreen(BtiScreen):
@@ -47,7 +47,9 @@ class ReferatPreviewScreen(BtiScreen):
     def compose(self) -> ComposeResult:
         yield Label(self.t("ui.referat.title"), classes="screen-title")
         with VerticalScroll(id="referat-scroll"):
-            yield Markdown(render(self.session, self.session.meeting.language or self.app.lang), id="referat")
+            yield Markdown(
+                render_referat(self.session, self.app.lang), id="referat", open_links=False, parser_factory=_parser
+            )
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

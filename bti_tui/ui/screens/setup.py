@@ -3,37 +3,23 @@ who writes the referat."""
 
 from __future__ import annotations
 
-from datetime import date, time
-
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
-from bti_tui.model import Attendance, Meeting, Participant, ValidationError, new_id
-from bti_tui.model.privacy import guard_text, parse_date
+from bti_tui.model import Attendance, Participant, ValidationError
+from bti_tui.model.dates import format_date, format_time
 from bti_tui.resources import meeting_kind, meeting_kinds
-from bti_tui.session import MeetingSession
-from bti_tui.ui.format import date_text, time_text
+from bti_tui.session import MeetingSession, SetupEdits, new_meeting_session
 from bti_tui.ui.screens.base import BtiScreen
-from bti_tui.ui.screens.forms import ParticipantForm
+from bti_tui.ui.screens.forms import ConfirmScreen, ParticipantForm
+from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tables import selected_key
 
-_NEXT_ATTENDANCE = {
-    Attendance.INVITED: Attendance.PRESENT,
-    Attendance.PRESENT: Attendance.ABSENT,
-    Attendance.ABSENT: Attendance.INVITED,
-}
 _MARK = {Attendance.PRESENT: "✔", Attendance.ABSENT: "✘", Attendance.INVITED: "?"}
-
-
-def parse_time(raw: str) -> time:
-    try:
-        hours, minutes = raw.strip().replace(".", ":").split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise ValidationError("time.format", value=raw.strip()) from None
 
 
 class SetupScreen(BtiScreen):
@@ -49,13 +35,15 @@ class SetupScreen(BtiScreen):
 
     def __init__(self, session: MeetingSession | None = None) -> None:
         super().__init__()
-        self.session = session
         if session is None:
             kind = next(iter(meeting_kinds().values()))
-            today = self.app.now().date()
-            self.meeting = Meeting.plan(kind, today, time(9, 0), "", self.app.lang)
-        else:
-            self.meeting = session.meeting
+            session = new_meeting_session(kind, self.app.lang, self.app.saver, self.app.now)
+        self.session = session
+        self.edits = SetupEdits(session)
+
+    @property
+    def meeting(self):
+        return self.session.meeting
 
     def compose(self) -> ComposeResult:
         m = self.meeting
@@ -65,13 +53,13 @@ class SetupScreen(BtiScreen):
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):
                     yield Label(self.t("ui.setup.kind"))
-                    yield Select(kinds, value=m.kind_id, allow_blank=False, id="kind", disabled=self.session is not None)
+                    yield Select(kinds, value=m.kind_id, allow_blank=False, id="kind", disabled=not self.edits.is_new)
                 with Vertical(classes="field field-small"):
                     yield Label(self.t("ui.setup.date"))
-                    yield Input(date_text(m.date), id="date", placeholder=self.t("ui.form.date_hint"))
+                    yield Input(format_date(m.date), id="date", placeholder=self.t("ui.form.date_hint"))
                 with Vertical(classes="field field-small"):
                     yield Label(self.t("ui.setup.time"))
-                    yield Input(time_text(m.start_time), id="time", placeholder="09:00")
+                    yield Input(format_time(m.start_time), id="time", placeholder="09:00")
                 with Vertical(classes="field"):
                     yield Label(self.t("ui.setup.place"))
                     yield Input(m.place, id="place", placeholder=self.t("ui.setup.place_hint"))
@@ -86,7 +74,8 @@ class SetupScreen(BtiScreen):
         for column in ("attendance", "task", "name", "role", "service"):
             table.add_column(self.t(f"ui.setup.col_{column}"), key=column)
         self._fill_participants()
-        table.focus()
+        kind = self.query_one("#kind", Select)
+        (kind if not kind.disabled else table).focus()
 
     def _fill_participants(self, keep_row: int = 0) -> None:
         table = self.query_one("#participants", DataTable)
@@ -98,20 +87,17 @@ class SetupScreen(BtiScreen):
             if person.id == self.meeting.referent:
                 task.append(self.t("ui.setup.referent"))
             table.add_row(
-                f"{_MARK[person.attendance]} {self.t('ui.attendance.' + person.attendance.value)}",
-                ", ".join(task),
-                person.name or "—",
-                person.role,
-                person.service,
+                Text(f"{_MARK[person.attendance]} {self.t('ui.attendance.' + person.attendance.value)}"),
+                Text(", ".join(task)),
+                plain(person.name or "—"),
+                plain(person.role),
+                plain(person.service),
                 key=person.id,
             )
         if table.row_count:
             table.move_cursor(row=min(keep_row, table.row_count - 1))
-        if self._roles_chosen() and self.is_mounted:
+        if self.edits.roles_chosen() and self.is_mounted:
             self.query_one("#setup-error", Static).update("")  # the warning is answered
-
-    def _roles_chosen(self) -> bool:
-        return bool(self.meeting.participant(self.meeting.moteleder) and self.meeting.participant(self.meeting.referent))
 
     def _current(self) -> Participant | None:
         key = selected_key(self.query_one("#participants", DataTable))
@@ -122,41 +108,34 @@ class SetupScreen(BtiScreen):
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        if self.session is not None or event.value == self.meeting.kind_id:
+        if not self.edits.is_new or event.value == self.meeting.kind_id:
             return
-        kind = meeting_kind(str(event.value))
-        fresh = Meeting.plan(kind, self.meeting.date, self.meeting.start_time, self.meeting.place, self.app.lang, self.meeting.id)
-        self.meeting = fresh
+        self.edits.change_kind(meeting_kind(str(event.value)))
         self._fill_participants()
 
-    def action_toggle_attendance(self) -> None:
+    def _on_person(self, change) -> None:
         person = self._current()
         if person:
-            person.attendance = _NEXT_ATTENDANCE[person.attendance]
+            change(person.id)
             self._fill_participants(self._row())
+
+    def action_toggle_attendance(self) -> None:
+        self._on_person(self.edits.toggle_attendance)
 
     def action_set_leader(self) -> None:
-        person = self._current()
-        if person:
-            self.meeting.moteleder = person.id
-            self._fill_participants(self._row())
+        self._on_person(self.edits.set_leader)
 
     def action_set_referent(self) -> None:
-        person = self._current()
-        if person:
-            self.meeting.referent = person.id
-            self._fill_participants(self._row())
+        self._on_person(self.edits.set_referent)
 
     def action_add_participant(self) -> None:
         kind = meeting_kind(self.meeting.kind_id)
 
-        def added(result: tuple[str, str, str] | None) -> None:
+        def added(result: bool | None) -> None:
             if result:
-                name, role, service = result
-                self.meeting.participants.append(Participant(new_id("p-"), name, role, service, Attendance.PRESENT))
                 self._fill_participants(len(self.meeting.participants) - 1)
 
-        self.app.push_screen(ParticipantForm(kind, self.app.lang), added)
+        self.app.push_screen(ParticipantForm(kind, self.app.lang, self.edits.add_participant), added)
 
     def action_edit_participant(self) -> None:
         person = self._current()
@@ -165,52 +144,55 @@ class SetupScreen(BtiScreen):
         kind = meeting_kind(self.meeting.kind_id)
         row = self._row()
 
-        def edited(result: tuple[str, str, str] | None) -> None:
+        def edit(name: str, role: str, service: str) -> None:
+            self.edits.edit_participant(person.id, name, role, service)
+
+        def edited(result: bool | None) -> None:
             if result:
-                person.name, person.role, person.service = result
                 self._fill_participants(row)
 
-        self.app.push_screen(ParticipantForm(kind, self.app.lang, person.name, person.role, person.service), edited)
+        self.app.push_screen(ParticipantForm(kind, self.app.lang, edit, person.name, person.role, person.service), edited)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_edit_participant()
 
+    def _fields(self) -> tuple[str, str, str]:
+        return tuple(self.query_one(f"#{i}", Input).value for i in ("date", "time", "place"))  # type: ignore[return-value]
+
     def action_back(self) -> None:
+        """Esc: an existing meeting keeps what was changed; a new one with
+        something typed asks before it is thrown away."""
+        if self.edits.is_new and (self.edits.has_content() or self.query_one("#place", Input).value.strip()):
+
+            def answered(discard: bool | None) -> None:
+                if discard:
+                    self.app.pop_screen()
+
+            self.app.push_screen(
+                ConfirmScreen(self.t("ui.setup.discard_q"), self.t("ui.setup.discard_yes"), self.t("ui.setup.discard_no")),
+                answered,
+            )
+            return
         self.flush_edits()
         self.app.pop_screen()
 
     def flush_edits(self) -> None:
         """Leaving or quitting: an existing meeting keeps what was changed
         here (fields that do not validate keep their old value)."""
-        if self.session is None:
+        if self.edits.is_new:
             return  # a new meeting is stored only once it is set up (F8)
         try:
-            self._read_fields()
+            self.edits.set_facts(*self._fields())
         except ValidationError:
-            pass
-        self.session.save()
-
-    def _read_fields(self) -> None:
-        """Copy the fields into the meeting; raises ValidationError, changing nothing."""
-        on_day: date = parse_date(self.query_one("#date", Input).value)
-        at = parse_time(self.query_one("#time", Input).value)
-        place = guard_text(self.query_one("#place", Input).value.strip())
-        self.meeting.date, self.meeting.start_time, self.meeting.place = on_day, at, place
+            self.session.save()
 
     def action_next(self) -> None:
+        error = self.query_one("#setup-error", Static)
         try:
-            self._read_fields()
-        except ValidationError as error:
-            self.query_one("#setup-error", Static).update("⚠ " + self.t.error(error))
+            self.edits.finish_setup(*self._fields())
+        except ValidationError as problem:
+            error.update(plain("⚠ " + self.t.error(problem)))
             return
-        if not self._roles_chosen():
-            self.query_one("#setup-error", Static).update("⚠ " + self.t("ui.setup.roles_missing"))
-            return
-        self.query_one("#setup-error", Static).update("")
-        if self.session is None:
-            self.session = MeetingSession(self.meeting, meeting_kind(self.meeting.kind_id), {}, self.app.saver, self.app.now)
-        self.session.save()
-        from bti_tui.ui.screens.intake import IntakeScreen
-
-        self.app.switch_screen(IntakeScreen(self.session))
+        error.update("")
+        self.app.show_intake(self.session)

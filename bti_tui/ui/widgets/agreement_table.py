@@ -13,7 +13,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from bti_tui.model import Agreement
-from bti_tui.ui.format import date_text
+from bti_tui.model.dates import format_date
+from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tables import selected_key
 
 DUE_WIDTH = 10
@@ -54,11 +55,11 @@ class AgreementTable(DataTable):
             self.add_column(self._t(f"ui.meeting.col_{key}"), key=key, width=width)
         self.add_column(self._t("ui.meeting.col_due"), key="due", width=DUE_WIDTH)
         for agreement, earlier in self._rows:
-            what = Text(agreement.what)
+            what = plain(agreement.what)
             if earlier:
                 what = Text("↺ " + self._t("ui.meeting.from_earlier") + ": ", style="italic") + what
             self.add_row(
-                what, Text(agreement.responsible), Text(agreement.service), date_text(agreement.due) or "—",
+                what, plain(agreement.responsible), plain(agreement.service), Text(format_date(agreement.due) or "—"),
                 key=agreement.id, height=None,
             )
         if self.row_count:

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Label, Static
 
 from bti_tui.model import Budget
-from bti_tui.ui.format import clock_text
+from bti_tui.model.dates import format_span as clock_text
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ClockReading:
     meeting: Budget
     started: bool
     paused: bool
+    finished: bool = False  # a finished meeting: time used, no running clock
 
 
 class ClockPanel(Vertical):
@@ -55,6 +56,14 @@ class ClockPanel(Vertical):
         t = self._t
         step = reading.step
         digits = self.query_one("#clock-digits", Digits)
+        if reading.finished:
+            digits.update(clock_text(reading.meeting.used))
+            self.query_one("#clock-caption", Label).update(t("ui.clock.used"))
+            self.query_one("#clock-state", Label).update("✔ " + t("ui.clock.finished"))
+            self.query_one("#clock-lines", Static).update("")
+            self.set_class(False, "-step-over")
+            self.set_class(False, "-paused")
+            return
         if step.over:
             digits.update("+" + clock_text(step.overrun))
             self.query_one("#clock-caption", Label).update(t("ui.clock.step_over"))

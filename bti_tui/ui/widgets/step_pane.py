@@ -1,32 +1,31 @@
 """One agenda step of one case: the prompt, the referent's notes, and the
 step's own fields (agreements, cooperation, stafettholder, next meeting).
 
-Everything typed goes into the model at once (after the fødselsnummer
-guard) and is written after a short pause in typing (DESIGN "Saving");
-``commit`` takes the fields as they stand, for keys that arrive before the
-last keystrokes' change messages.
+Everything typed goes into the session at once (its rules decide what is
+kept) and is written after a short pause in typing, and never later than a
+couple of seconds after the first unsaved key (``TypingSaves``); ``commit``
+takes the fields as they stand, for keys that arrive before the last
+keystrokes' change messages.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import time
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from bti_tui.model import Position, StepFeature, ValidationError
 from bti_tui.model.anonymity import HintKind, identifying_hints
-from bti_tui.model.privacy import mask_fodselsnummer, parse_date
-from bti_tui.ui.format import date_text
+from bti_tui.model.dates import format_date
+from bti_tui.session import MeetingSession, TypingSaves
+from bti_tui.ui.text import join, plain
 from bti_tui.ui.widgets.agreement_table import AgreementTable
-
-if TYPE_CHECKING:
-    from bti_tui.session import MeetingSession
-
-SAVE_PAUSE = 1.0  # seconds of quiet typing before the notes are written
+from bti_tui.ui.widgets.tick_box import TickBox
 
 # The step's input fields, by the feature that shows them.
 FEATURE_INPUTS = (
@@ -38,18 +37,16 @@ FEATURE_INPUTS = (
 
 
 class StepPane(Vertical):
+    class Saved(Message):
+        """The step's notes and fields were handed to the saver."""
+
     def __init__(self, session: MeetingSession, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session = session
         self.shown: Position | None = None
         self._save_timer: Timer | None = None
+        self._saves = TypingSaves()
         self._anonymity_shown = False
-        self._note_refused = False
-
-    @property
-    def read_only(self) -> bool:
-        """A finished meeting is shown, not changed."""
-        return self.screen.read_only
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -67,8 +64,13 @@ class StepPane(Vertical):
         with Vertical(id="feature-stafettholder", classes="feature"):
             yield Label(t("ui.meeting.stafettholder"), classes="feature-title")
             with Horizontal(classes="field-row"):
-                yield Input(id="st-name", placeholder=t("ui.meeting.st_name"))
-                yield Input(id="st-service", placeholder=t("ui.meeting.st_service"))
+                with Vertical(classes="field"):
+                    yield Label(t("ui.meeting.st_name"), classes="field-label")
+                    yield Input(id="st-name", placeholder=t("ui.meeting.st_name"))
+                with Vertical(classes="field"):
+                    yield Label(t("ui.meeting.st_service"), classes="field-label")
+                    yield Input(id="st-service", placeholder=t("ui.meeting.st_service"))
+            yield TickBox(t("ui.meeting.advice_only"), id="advice-only")
         with Vertical(id="feature-next-meeting", classes="feature"):
             yield Label(t("ui.meeting.next_meeting"), classes="feature-title")
             yield Input(id="next-meeting", placeholder=t("ui.form.date_hint"))
@@ -81,18 +83,18 @@ class StepPane(Vertical):
         slot = position.slot
         assert slot is not None
         self.shown = position
-        index = s.kind.step_index(step.id) + 1
+        n, total = s.step_number(position)
         self.query_one("#step-title", Label).update(
-            f"{step.phase.value} · {step.title_in(lang)}   " + t("ui.meeting.step_of", n=index, total=len(s.kind.steps))
+            join(plain(f"{step.phase.value} · {step.title_in(lang)}   "), plain(t("ui.meeting.step_of", n=n, total=total)))
         )
-        self.query_one("#step-prompt", Static).update(step.prompt_in(lang))
+        self.query_one("#step-prompt", Static).update(plain(step.prompt_in(lang)))
         notes = self.query_one("#notes", TextArea)
-        notes.load_text(s.meeting.slots[slot].note(step.id))
+        with notes.prevent(TextArea.Changed):
+            notes.load_text(s.meeting.slots[slot].note(step.id))
         notes.move_cursor(notes.document.end)  # go on writing where the note ends
-        notes.read_only = self.read_only
-        self._note_refused = False
+        notes.read_only = s.read_only
         for _feature, input_id in FEATURE_INPUTS:
-            self.query_one(f"#{input_id}", Input).disabled = self.read_only
+            self.query_one(f"#{input_id}", Input).disabled = s.read_only
         self.query_one("#notes-error", Static).update("")
         self._anonymity_shown = False
         self.check_anonymity()
@@ -100,18 +102,30 @@ class StepPane(Vertical):
         for feature in StepFeature:
             self.query_one(f"#feature-{feature.value.replace('_', '-')}").display = feature in step.features
         slot_data = s.meeting.slots[slot]
-        holder = case.stafettholder if (case := s.case(slot)) else None
-        self.query_one("#cooperation", Input).value = ", ".join(slot_data.cooperation)
-        self.query_one("#st-name", Input).value = holder.name if holder else ""
-        self.query_one("#st-service", Input).value = holder.service if holder else ""
-        self.query_one("#next-meeting", Input).value = date_text(slot_data.next_meeting)
+        case = s.case(slot)
+        holder = case.stafettholder if case else None
+        advice = self.query_one("#advice-only", Checkbox)
+        advice.display = bool(case and case.anonymous)
+        advice.disabled = s.read_only
+        with advice.prevent(Checkbox.Changed):
+            advice.value = slot_data.advice_only
+        values = {
+            "cooperation": ", ".join(slot_data.cooperation),
+            "st-name": holder.name if holder else "",
+            "st-service": holder.service if holder else "",
+            "next-meeting": format_date(slot_data.next_meeting),
+        }
+        for input_id, value in values.items():
+            field = self.query_one(f"#{input_id}", Input)
+            with field.prevent(Input.Changed):
+                field.value = value
         self.fill_agreements()
         notes.focus()
 
     def fill_agreements(self) -> None:
         """This case's agreements: open ones from earlier meetings first, marked."""
-        slot = self.session.position.slot
-        case = self.session.case(slot) if slot is not None else None
+        slot = self.shown.slot if self.shown else None
+        case = self.session.case(slot)
         meeting_id = self.session.meeting.id
         rows = []
         if case is not None:
@@ -125,26 +139,31 @@ class StepPane(Vertical):
         empty.display = not rows
 
     def show_feature_error(self, message: str) -> None:
-        self.query_one("#feature-error", Static).update("⚠ " + message if message else "")
+        self.query_one("#feature-error", Static).update(plain("⚠ " + message) if message else "")
 
     # --- typing -------------------------------------------------------------------
     def _save_soon(self) -> None:
+        delay = self._saves.changed(time.monotonic())
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_PAUSE, self._save_now)
+        self._save_timer = self.set_timer(delay, self._save_now)
 
     def _save_now(self) -> None:
         self._save_timer = None
+        self._saves.saved()
         self.session.save(all_cases=True)
         self.check_anonymity()
+        self.post_message(self.Saved())
 
     def check_anonymity(self) -> None:
-        position = self.session.position
-        if position.slot is None or self.shown != position:
+        position = self.shown
+        if position is None or position.slot is None:
             return
+        if (position.slot, position.step) in self.session.refused_notes:
+            return  # the refusal is the message that counts
         warning = self._anonymity_warning(position.slot, self.session.meeting.slots[position.slot].note(position.step))
         if warning or self._anonymity_shown:
-            self.query_one("#notes-error", Static).update(warning)
+            self.query_one("#notes-error", Static).update(plain(warning))
         self._anonymity_shown = bool(warning)
 
     def _anonymity_warning(self, slot: int, text: str) -> str:
@@ -168,23 +187,22 @@ class StepPane(Vertical):
             self._save_soon()
 
     def _apply_note(self) -> bool | None:
-        """Copy the notes field into the meeting: True if kept, False if
+        """Copy the notes field into the session: True if kept, False if
         refused (the message is shown), None if nothing changed."""
-        position = self.session.position
-        if position.slot is None or position != self.shown or self.read_only:
+        position = self.shown
+        if position is None or position.slot is None or self.session.read_only:
             return None
         text = self.query_one("#notes", TextArea).text
-        if text == self.session.meeting.slots[position.slot].note(position.step):
-            return None if not self._note_refused else True
+        key = (position.slot, position.step)
+        if text == self.session.meeting.slots[position.slot].note(position.step) and key not in self.session.refused_notes:
+            return None
         error_line = self.query_one("#notes-error", Static)
         t = self.app.t
         try:
             self.session.set_note(position.slot, position.step, text)
         except ValidationError as error:
-            error_line.update("⚠ " + t.error(error) + " " + t("ui.meeting.not_saved"))
-            self._note_refused = True
+            error_line.update(plain("⚠ " + t.error(error) + " " + t("ui.meeting.not_saved")))
             return False
-        self._note_refused = False
         if not self._anonymity_shown:
             error_line.update("")
         return True
@@ -194,24 +212,32 @@ class StepPane(Vertical):
         if self._apply_feature(event.input.id or ""):
             self._save_soon()
 
+    @on(Checkbox.Changed, "#advice-only")
+    def _advice_changed(self, event: Checkbox.Changed) -> None:
+        slot = self.shown.slot if self.shown else None
+        if slot is None or self.session.read_only:
+            return
+        try:
+            self.session.set_advice_only(slot, event.value)
+        except ValidationError as error:
+            self.show_feature_error(self.app.t.error(error))
+
     def _apply_feature(self, input_id: str) -> bool:
-        """Copy one of the step's fields into the model; False (with the
+        """Copy one of the step's fields into the session; False (with the
         message shown) if its value is refused."""
-        slot = self.session.position.slot
-        if slot is None or self.read_only:
+        slot = self.shown.slot if self.shown else None
+        if slot is None or self.session.read_only:
             return True
         value = self.query_one(f"#{input_id}", Input).value
         try:
             if input_id == "cooperation":
-                self.session.set_cooperation(slot, value.split(","), save=False)
+                self.session.set_cooperation(slot, value, save=False)
             elif input_id in ("st-name", "st-service"):
                 name = self.query_one("#st-name", Input).value
                 service = self.query_one("#st-service", Input).value
-                if service.strip() and not name.strip():
-                    raise ValidationError("form.stafettholder_name")
                 self.session.set_stafettholder(slot, name, service, save=False)
             else:
-                self.session.set_next_meeting(slot, parse_date(value) if value.strip() else None, save=False)
+                self.session.set_next_meeting(slot, value, save=False)
         except ValidationError as error:
             self.show_feature_error(self.app.t.error(error))
             return False
@@ -220,23 +246,16 @@ class StepPane(Vertical):
 
     # --- taking the fields as they stand --------------------------------------------
     def commit(self) -> bool:
-        """Take what is in the fields now into the model (not yet saved).
+        """Take what is in the fields now into the session (not yet saved).
         False if a field holds something that must not be saved."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        self._saves.saved()
         ok = self._apply_note() is not False
-        step = self.session.position
-        if step.slot is not None:
-            features = self.session.kind.step(step.step).features
+        position = self.shown
+        if position is not None and position.slot is not None and position == self.session.position:
+            features = self.session.kind.step(position.step).features
             ids = [i for f, i in FEATURE_INPUTS if f in features]
             ok = all([self._apply_feature(i) for i in ids]) and ok
         return ok
-
-    def keep_masked_note(self) -> None:
-        """The note was refused for a fødselsnummer: keep it with the number
-        masked (on quit, so neither the number nor the note is lost)."""
-        position = self.session.position
-        if position.slot is not None and self._note_refused:
-            text = self.query_one("#notes", TextArea).text
-            self.session.set_note(position.slot, position.step, mask_fodselsnummer(text))

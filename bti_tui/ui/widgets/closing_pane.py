@@ -3,19 +3,20 @@ documentation checklist, and the meeting marked finished."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Static
 
-from bti_tui.model import MeetingStatus, ValidationError
-from bti_tui.ui.format import date_text
+from bti_tui.model import ValidationError
+from bti_tui.model.dates import format_date
+from bti_tui.session import MeetingSession
+from bti_tui.ui.labels import case_label
+from bti_tui.ui.text import join, lines, plain
 from bti_tui.ui.widgets.tick_box import TickBox
 
-if TYPE_CHECKING:
-    from bti_tui.session import MeetingSession
+ARCHIVE_FIELDS = {"consent": "consent_archived_in", "firfoting": "firfoting_archived_in"}
 
 
 class ClosingPane(VerticalScroll):
@@ -38,41 +39,50 @@ class ClosingPane(VerticalScroll):
                 yield Label("", id=f"doc-title-{slot}", classes="feature-title")
                 yield TickBox(t("ui.closing.stafettlogg"), value=doc.stafettlogg_created, id=f"doc-stafettlogg-{slot}")
                 with Horizontal(classes="field-row"):
-                    yield Input(doc.consent_archived_in, id=f"doc-consent-{slot}", placeholder=t("ui.closing.consent_archived"))
-                    yield Input(doc.firfoting_archived_in, id=f"doc-firfoting-{slot}", placeholder=t("ui.closing.firfoting_archived"))
+                    with Vertical(classes="field"):
+                        yield Label(t("ui.closing.consent_archived"), classes="field-label")
+                        yield Input(doc.consent_archived_in, id=f"doc-consent-{slot}", placeholder="ESA …")
+                    with Vertical(classes="field"):
+                        yield Label(t("ui.closing.firfoting_archived"), classes="field-label")
+                        yield Input(doc.firfoting_archived_in, id=f"doc-firfoting-{slot}", placeholder="ESA …")
         yield Static("", id="closing-error", classes="form-error")
 
     def refresh_content(self) -> None:
-        from bti_tui.ui.screens.meeting import case_label
-
         t = self.app.t
         s = self.session
-        finished = s.meeting.status is MeetingStatus.FINISHED
         self.query_one("#closing-status", Static).update(
-            "✔ " + t("ui.closing.is_finished") if finished else t("ui.closing.finish_hint")
+            plain("✔ " + t("ui.closing.is_finished") + " " + t("ui.meeting.finished_read_only"))
+            if s.read_only
+            else plain(t("ui.closing.finish_hint"))
         )
-        lines: list[str] = []
+        out: list[Text | str] = []
         for slot in range(len(s.meeting.slots)):
             case = s.case(slot)
             if case is None:
                 continue
             label = case_label(t, s, slot)
-            self.query_one(f"#doc-title-{slot}", Label).update(label)
+            label.stylize("bold")
+            self.query_one(f"#doc-title-{slot}", Label).update(label.copy())
             holder = case.stafettholder
-            lines.append(f"[b]{label}[/b]")
-            lines.append(
-                "  " + t("ui.closing.stafettholder", who=f"{holder.name} ({holder.service})" if holder else "⚠ " + t("ui.closing.none"))
-            )
+            advice = s.meeting.slots[slot].advice_only and holder is None
+            out.append(label)
+            if advice:
+                who = t("ui.closing.advice_only")
+            elif holder:
+                who = f"{holder.name} ({holder.service})" if holder.service else holder.name
+            else:
+                who = "⚠ " + t("ui.closing.none")
+            out.append("  " + t("ui.closing.stafettholder", who=who))
             agreements = case.agreements_from(s.meeting.id)
             if not agreements:
-                lines.append("  " + t("ui.closing.no_agreements"))
+                out.append("  " + t("ui.closing.no_agreements"))
             for agreement in agreements:
-                due = date_text(agreement.due) or "—"
-                lines.append(f"  • {agreement.what} — {agreement.responsible}, {agreement.service} — {t('ui.closing.due', due=due)}")
+                due = format_date(agreement.due) or "—"
+                out.append(join("  • ", plain(f"{agreement.what} — {agreement.responsible}, {agreement.service}"), f" — {t('ui.closing.due', due=due)}"))
             next_meeting = s.meeting.slots[slot].next_meeting
-            lines.append("  " + t("ui.closing.next_meeting", when=date_text(next_meeting) or "—"))
-            lines.append("")
-        self.query_one("#closing-summary", Static).update("\n".join(lines))
+            out.append("  " + t("ui.closing.next_meeting", when=format_date(next_meeting) or "—"))
+            out.append("")
+        self.query_one("#closing-summary", Static).update(lines(out))
 
     def commit(self) -> None:
         """Take the checklist as it stands in the fields (see MeetingScreen.commit_edits)."""
@@ -94,13 +104,13 @@ class ClosingPane(VerticalScroll):
 
     def _apply(self, widget: Input, save: bool) -> None:
         slot = self._slot_of(widget.id)
-        field = "consent_archived_in" if "consent" in (widget.id or "") else "firfoting_archived_in"
+        field = ARCHIVE_FIELDS[(widget.id or "").split("-")[1]]
         case = self.session.case(slot)
-        if case is None or getattr(case.documentation, field) == widget.value:
+        if case is None or getattr(case.documentation, field) == widget.value.strip():
             return
         try:
             self.session.set_documentation(slot, save=save, **{field: widget.value})
         except ValidationError as error:
-            self.query_one("#closing-error", Static).update("⚠ " + self.app.t.error(error))
+            self.query_one("#closing-error", Static).update(plain("⚠ " + self.app.t.error(error)))
             return
         self.query_one("#closing-error", Static).update("")
