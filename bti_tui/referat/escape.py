@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from bti_tui.model.text import clean_text
+
 _ALWAYS = re.compile(r"([\\`*_\[\]<|~#])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START = re.compile(r"^([-+=:>])")
@@ -41,8 +43,9 @@ HARD_BREAK = "\\\n"
 
 
 def clean(text: str) -> str:
-    """Tabs to spaces, other control characters out (line breaks stay)."""
-    return _CONTROL.sub("", text.replace("\t", " "))
+    """Tabs to spaces; escape sequences, control and invisible characters
+    out (line breaks stay): the one sanitiser, bti_tui.model.text."""
+    return _CONTROL.sub("", clean_text(text.replace("\t", " ")))
 
 
 def one_line(text: str) -> str:

@@ -16,7 +16,7 @@ from bti_tui.model import MeetingKind, ValidationError
 from bti_tui.model.dates import parse_optional_date
 from bti_tui.model.localized import pick
 from bti_tui.ui.screens.base import BtiModal
-from bti_tui.ui.text import plain
+from bti_tui.ui.text import plain, safe
 
 
 class FormModal(BtiModal):
@@ -88,7 +88,7 @@ class ParticipantForm(FormModal):
         self._initial = (name, role, service)
 
     def compose_fields(self) -> ComposeResult:
-        name, role, service = self._initial
+        name, role, service = (safe(v, multiline=False) for v in self._initial)
         if not role:
             options = [(pick(r.role, self._lang), r.id) for r in self._kind.invitable_roles]
             yield Label(self.t("ui.participant.preset"))

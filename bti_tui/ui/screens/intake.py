@@ -13,8 +13,15 @@ from bti_tui.model import Case, ConsentGiver, ConsentStatus, ValidationError
 from bti_tui.resources import municipal_settings
 from bti_tui.session import CaseForm, MeetingSession, build_case, form_of
 from bti_tui.ui.screens.base import BtiScreen
-from bti_tui.ui.text import plain
+from bti_tui.ui.text import plain, safe
 from bti_tui.ui.widgets.tick_box import TickBox
+
+
+def safe_form(form: CaseForm) -> CaseForm:
+    """The form's typed values as they may be shown in a field."""
+    for name in ("initials", "birth_date", "submitted_by", "services"):
+        setattr(form, name, safe(getattr(form, name), multiline=False))
+    return form
 
 
 class IntakeScreen(BtiScreen):
@@ -34,7 +41,7 @@ class IntakeScreen(BtiScreen):
             yield Label(self.t("ui.intake.title"), classes="screen-title")
             yield Static(self.t("ui.intake.help"), classes="help-line")
             for slot in range(len(self.session.meeting.slots)):
-                form = form_of(self.session.case(slot))
+                form = safe_form(form_of(self.session.case(slot)))
                 with Vertical(classes="case-form", id=f"case-form-{slot}"):
                     yield Label(self.t("ui.intake.case_n", n=slot + 1), classes="section-title")
                     yield TickBox(self.t("ui.intake.anonymous"), value=form.anonymous, id=f"anon-{slot}")

@@ -87,7 +87,7 @@ class MeetingScreen(BtiScreen):
     def on_resize(self) -> None:
         """Only the phase bar changes with the width; the fields keep what
         is typed in them."""
-        if self.is_mounted and self.position is not None:
+        if self.position is not None:
             self._show_phase(self.position)
 
     def _phase_names(self) -> dict[Phase, str]:
@@ -112,7 +112,7 @@ class MeetingScreen(BtiScreen):
         )
 
     def watch_position(self, position: Position | None) -> None:
-        if position is None or not self.is_mounted:
+        if position is None:
             return
         self._show_phase(position)
         switcher = self.query_one("#panes", ContentSwitcher)

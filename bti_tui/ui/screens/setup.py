@@ -16,7 +16,7 @@ from bti_tui.resources import meeting_kind, meeting_kinds
 from bti_tui.session import MeetingSession, SetupEdits, new_meeting_session
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import ConfirmScreen, ParticipantForm
-from bti_tui.ui.text import plain
+from bti_tui.ui.text import plain, safe
 from bti_tui.ui.widgets.tables import selected_key
 
 _MARK = {Attendance.PRESENT: "✔", Attendance.ABSENT: "✘", Attendance.INVITED: "?"}
@@ -62,7 +62,7 @@ class SetupScreen(BtiScreen):
                     yield Input(format_time(m.start_time), id="time", placeholder="09:00")
                 with Vertical(classes="field"):
                     yield Label(self.t("ui.setup.place"))
-                    yield Input(m.place, id="place", placeholder=self.t("ui.setup.place_hint"))
+                    yield Input(safe(m.place, multiline=False), id="place", placeholder=self.t("ui.setup.place_hint"))
             yield Label(self.t("ui.setup.participants"), classes="section-title")
             yield Static(self.t("ui.setup.participants_help"), classes="help-line")
             yield DataTable(id="participants", cursor_type="row")

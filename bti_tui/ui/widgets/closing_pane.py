@@ -13,7 +13,7 @@ from bti_tui.model import ValidationError
 from bti_tui.model.dates import format_date
 from bti_tui.session import MeetingSession
 from bti_tui.ui.labels import case_label
-from bti_tui.ui.text import join, lines, plain
+from bti_tui.ui.text import join, lines, plain, safe
 from bti_tui.ui.widgets.tick_box import TickBox
 
 ARCHIVE_FIELDS = {"consent": "consent_archived_in", "firfoting": "firfoting_archived_in"}
@@ -41,10 +41,10 @@ class ClosingPane(VerticalScroll):
                 with Horizontal(classes="field-row"):
                     with Vertical(classes="field"):
                         yield Label(t("ui.closing.consent_archived"), classes="field-label")
-                        yield Input(doc.consent_archived_in, id=f"doc-consent-{slot}", placeholder="ESA …")
+                        yield Input(safe(doc.consent_archived_in, multiline=False), id=f"doc-consent-{slot}", placeholder="ESA …")
                     with Vertical(classes="field"):
                         yield Label(t("ui.closing.firfoting_archived"), classes="field-label")
-                        yield Input(doc.firfoting_archived_in, id=f"doc-firfoting-{slot}", placeholder="ESA …")
+                        yield Input(safe(doc.firfoting_archived_in, multiline=False), id=f"doc-firfoting-{slot}", placeholder="ESA …")
         yield Static("", id="closing-error", classes="form-error")
 
     def refresh_content(self) -> None:

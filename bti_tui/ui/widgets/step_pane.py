@@ -23,7 +23,7 @@ from bti_tui.model import Position, StepFeature, ValidationError
 from bti_tui.model.anonymity import HintKind, identifying_hints
 from bti_tui.model.dates import format_date
 from bti_tui.session import MeetingSession, TypingSaves
-from bti_tui.ui.text import join, plain
+from bti_tui.ui.text import join, plain, safe
 from bti_tui.ui.widgets.agreement_table import AgreementTable
 from bti_tui.ui.widgets.tick_box import TickBox
 
@@ -90,7 +90,7 @@ class StepPane(Vertical):
         self.query_one("#step-prompt", Static).update(plain(step.prompt_in(lang)))
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):
-            notes.load_text(s.meeting.slots[slot].note(step.id))
+            notes.load_text(safe(s.meeting.slots[slot].note(step.id)))
         notes.move_cursor(notes.document.end)  # go on writing where the note ends
         notes.read_only = s.read_only
         for _feature, input_id in FEATURE_INPUTS:
@@ -118,7 +118,7 @@ class StepPane(Vertical):
         for input_id, value in values.items():
             field = self.query_one(f"#{input_id}", Input)
             with field.prevent(Input.Changed):
-                field.value = value
+                field.value = safe(value, multiline=False)
         self.fill_agreements()
         notes.focus()
 
