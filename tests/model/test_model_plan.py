@@ -3,9 +3,12 @@ date moved or cancelled, and the input it refuses."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bti_tui.calendar_days import public_holidays
 from bti_tui.model.errors import ValidationError
@@ -182,3 +185,10 @@ def test_a_note_with_a_fodselsnummer_is_refused_and_the_date_unchanged() -> None
     with pytest.raises(ValidationError):
         plan.move(date(2027, 2, 11), date(2027, 2, 18), "15076500565")
     assert plan.at(date(2027, 2, 11)).status is DateStatus.PLANNED
+
+
+@given(year=st.integers(1900, 2200), month=st.integers(1, 12), weekday=st.integers(0, 6), week=st.sampled_from([1, 2, 3, 4, 5, LAST]))
+def test_the_nth_weekday_agrees_with_the_calendar_module(year: int, month: int, weekday: int, week: int) -> None:
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+    expected = days[-1] if week == LAST else (days[week - 1] if week <= len(days) else None)
+    assert MonthlyRule(weekday, week).in_month(year, month) == expected
