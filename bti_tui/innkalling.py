@@ -57,18 +57,16 @@ def _head(t: Translator, plan: HalfYearPlan, day: date, kind: MeetingKind, lang:
         field(t("plan.innkalling.time"), _hours(plan, day)),
         field(t("plan.innkalling.place"), escape_line(plan.place)),
     ]
+    if planned.status is DateStatus.MOVED and planned.original is not None:
+        note = escape_line(planned.note)
+        moved = format_date(planned.original) + (f" – {note}" if note else "")
+        facts.append(field(t("plan.innkalling.moved_from"), moved))
     leader = next((r for r in kind.roles if r.id == kind.leader_role), None)
     if leader is not None:
         who = _person(plan.names.get(leader.id, ""), pick(leader.role, lang), pick(leader.service, lang))
         facts.append(field(t("plan.innkalling.leader"), who))
-    blocks = [
-        heading(1, t("plan.innkalling.title", kind=escape_line(kind.name_in(lang)), date=weekday_date(t, day))),
-        bullet_list(facts),
-    ]
-    if planned.status is DateStatus.MOVED and planned.original is not None:
-        moved = t("plan.innkalling.moved", date=format_date(planned.original))
-        blocks.append(emphasis(f"{moved} {escape_line(planned.note)}".strip()))
-    return blocks
+    title = t("plan.innkalling.title", kind=escape_line(kind.name_in(lang)), date=weekday_date(t, day))
+    return [heading(1, title), bullet_list(facts)]
 
 
 def _saksliste(t: Translator, plan: HalfYearPlan, day: date, kind: MeetingKind, queue: Mapping[str, QueuedCase]) -> list[str]:

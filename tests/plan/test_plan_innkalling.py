@@ -68,7 +68,7 @@ def test_an_empty_slot_a_moved_date_and_a_cancelled_one() -> None:
     demo.plan.move(date(2027, 2, 11), date(2027, 2, 18), "Vinterferie i uke 7")
     text = render_innkalling(demo.plan, date(2027, 2, 18), kind, queue, "nb")
     assert "1. Åpning" in text and "2. Sak 1: ledig plass" in text and "3. Sak 2: ledig plass" in text
-    assert "*Møtet er flyttet fra 11.02.2027. Vinterferie i uke 7*" in text
+    assert "- **Flyttet fra:** 11.02.2027 – Vinterferie i uke 7\n" in text
     demo.plan.cancel(date(2027, 3, 11))
     with pytest.raises(ValidationError) as info:
         render_innkalling(demo.plan, date(2027, 3, 11), kind, queue, "nb")
