@@ -23,3 +23,12 @@ def public_holidays(first: date, last: date, lang: str = "nb") -> dict[date, str
 
     found = holidays.Norway(years=range(first.year, last.year + 1), language=_LIBRARY_LANGUAGE.get(lang, "no"))
     return {day: name for day, name in sorted(found.items()) if first <= day <= last}
+
+
+def holiday_names(days: list[date], lang: str = "nb") -> dict[date, str]:
+    """The names of the public holidays among ``days`` in ``lang``: a plan
+    keeps the name in the language it was made in; show it in the reader's."""
+    if not days:
+        return {}
+    found = public_holidays(min(days), max(days), lang)
+    return {day: found[day] for day in days if day in found}

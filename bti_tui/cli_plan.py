@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from bti_tui.i18n import Translator
 from bti_tui.model.errors import ValidationError
-from bti_tui.model.plan import DateRange, HalfYear, HalfYearPlan, MonthlyRule, make_plan, parse_clock, parse_week, parse_weekday
+from bti_tui.model.plan import DateRange, HalfYear, HalfYearPlan, MonthlyRule, SkipReason, make_plan, parse_clock, parse_week, parse_weekday
 from bti_tui.model.privacy import format_date, parse_date
 from bti_tui.store import Repository
 
@@ -216,8 +216,11 @@ def _plan_lines(t: Translator, plan: HalfYearPlan, slots: dict[str, int]) -> str
         if d.note:
             extra.append(d.note)
         lines.append((d.date, f"  {weekday_date(t, d.date)}  {status}" + (f"  ({'; '.join(extra)})" if extra else "")))
+    from bti_tui.calendar_days import holiday_names
+
+    names = holiday_names([s.date for s in plan.skipped if s.reason is SkipReason.PUBLIC_HOLIDAY], t.lang)
     for s in plan.skipped:
-        reason = t(f"plan.skip.{s.reason.value}", name=s.name)
+        reason = t(f"plan.skip.{s.reason.value}", name=names.get(s.date, s.name))
         lines.append((s.date, f"  {weekday_date(t, s.date)}  {t('plan.status.skipped')}  ({reason})"))
     return "\n".join(line for _, line in sorted(lines, key=lambda x: x[0]))
 

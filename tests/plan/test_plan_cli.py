@@ -174,3 +174,17 @@ def test_move_and_cancel_a_date(folder: Path, capsys: pytest.CaptureFixture[str]
     assert run(folder, "plan", "move", new_day.strftime("%d.%m.%Y"), "--to", f"01.07.{YEAR}") == 1
     assert "utenfor halvåret" in capsys.readouterr().err
     assert folder_state(folder) == before
+
+
+def test_skipped_holidays_are_named_in_the_readers_language(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Easter Monday is the Monday after Easter Sunday, in March or April.
+    from bti_tui.calendar_days import public_holidays
+
+    spring = public_holidays(date(YEAR, 3, 1), date(YEAR, 4, 30), "nb")
+    easter_monday = next(day for day, name in spring.items() if name == "Andre påskedag")
+    listed = [easter_monday.strftime("%d.%m.%Y"), f"28.04.{YEAR}"]
+    assert run(folder, "plan", "create", "--kind", "instansmote-0-6", "--dates", ",".join(listed), "--time", "9:00",
+               "--place", "Familiesenteret", "--lang", "en") == 0
+    assert "public holiday: Easter Monday" in capsys.readouterr().out
+    assert run(folder, "plan", "list", "--lang", "nb") == 0
+    assert "helligdag: Andre påskedag" in capsys.readouterr().out
