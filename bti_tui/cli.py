@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bti_tui import cli_plan, cli_queue
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
 from bti_tui.model.localized import LANGUAGES
@@ -75,7 +76,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"))
     parser.add_argument("--data-dir", default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
-    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check}")
+    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue}")
 
     demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
@@ -89,6 +90,8 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", default=None, help=t("cli.help.output"))
 
     verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
+    for verb in (cli_plan, cli_queue):
+        verb.add_parser(verbs, common, t)
     return parser
 
 
@@ -223,6 +226,8 @@ _VERBS: dict[str | None, Callable[[_Context], int]] = {
     "list": _list,
     "export": _export,
     "check": _check,
+    "plan": cli_plan.run,
+    "queue": cli_queue.run,
 }
 
 

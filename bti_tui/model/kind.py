@@ -73,6 +73,13 @@ class MeetingKind:
     steps: tuple[AgendaStep, ...]
     leader_role: str | None = None
     guardians: Localized = field(default_factory=dict)
+    # The children this kind is for, in whole years, both ends included
+    # (``age_range = [0, 6]``); None: any age. A case queued for a meeting
+    # is offered the kind whose range holds the child's age.
+    age_range: tuple[int, int] | None = None
+
+    def fits_age(self, age: int) -> bool:
+        return self.age_range is not None and self.age_range[0] <= age <= self.age_range[1]
 
     def name_in(self, lang: str) -> str:
         return pick(self.name, lang)
@@ -142,4 +149,16 @@ class MeetingKind:
             steps=steps,
             leader_role=raw.get("leader_role"),
             guardians=dict(raw.get("guardians", {})),
+            age_range=_age_range(raw.get("age_range")),
         )
+
+
+def _age_range(raw: Any) -> tuple[int, int] | None:
+    """``[low, high]`` from a data file; ValueError if it is not two whole
+    numbers with low <= high."""
+    if raw is None:
+        return None
+    low, high = (int(v) for v in raw)
+    if low > high:
+        raise ValueError(f"age_range {raw!r}: the first age is above the second")
+    return (low, high)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fnr_helpers import date_part, valid_numbers
+from plan_triggers import PLAN_TRIGGERS
 
 from bti_tui.i18n import Translator, catalogue
 from bti_tui.model import CaseReference
@@ -51,6 +52,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "intake.youth_too_young": lambda: consent_giver(
         ConsentStatus.GIVEN, ConsentGiver.YOUTH, date(2014, 1, 1), TODAY, own_age=16
     ),
+    **PLAN_TRIGGERS,
 }
 
 
