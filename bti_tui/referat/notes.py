@@ -23,7 +23,9 @@ import re
 
 from bti_tui.referat.doc import BulletList, NoteBlock, OrderedList, Paragraph, Quote
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and lone surrogates (a damaged file may hold one; no
+# UTF-8 file can).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = re.compile(r"^[-*+][ \t]+(?=\S)")
 _ORDERED = re.compile(r"^([1-9]\d{0,8})[.)][ \t]+(?=\S)")  # CommonMark allows 9 digits
@@ -31,7 +33,8 @@ _QUOTE = re.compile(r"^>[ \t]?")
 
 
 def clean(text: str) -> str:
-    """Tabs to spaces, other control characters out (line breaks stay)."""
+    """Tabs to spaces, other control characters and lone surrogates out
+    (line breaks stay)."""
     return _CONTROL.sub("", text.replace("\t", " "))
 
 

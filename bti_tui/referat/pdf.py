@@ -11,6 +11,11 @@ The bytes are the same for the same meeting: a fixed timestamp (0), only
 Typst's built-in fonts (system fonts are ignored, so another machine's fonts
 cannot change the result), and no packages.
 
+A character none of those fonts has (an emoji, Chinese) would make Typst
+refuse the PDF/A (a PDF/A may not show a missing glyph). Typst names every
+such text in its error; they are replaced by "�" (the replacement
+character) and the PDF is made again. The Markdown and HTML keep them.
+
 ``typst`` is imported only when a PDF is made: it is not needed to run the
 app, and importing it costs start-up time.
 """
@@ -18,6 +23,7 @@ app, and importing it costs start-up time.
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Mapping
 from importlib.resources import files
@@ -45,6 +51,9 @@ from bti_tui.resources import MunicipalSettings
 
 PDF_STANDARD = "a-2b"
 TEMPLATE = "referat.typ"
+REPLACEMENT = "\ufffd"
+_UNDISPLAYABLE = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed')
+_TYPST_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]+)\}|\\(.)")
 
 
 class PdfError(RuntimeError):
@@ -133,23 +142,42 @@ def document_data(doc: Document) -> dict[str, Any]:
     }
 
 
+def undisplayable(diagnostic: str) -> set[str]:
+    """The characters Typst's error says no font can show (the non-ASCII
+    ones of each text it names; the names are Typst string literals)."""
+    found: set[str] = set()
+    for match in _UNDISPLAYABLE.finditer(diagnostic):
+        text = _TYPST_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), match.group(1))
+        found |= {ch for ch in text if ord(ch) > 0x7F and ch != REPLACEMENT}
+    return found
+
+
 def to_pdf(doc: Document) -> bytes:
     import typst  # here, not at import: only a PDF needs it
 
     template = files("bti_tui.referat").joinpath(TEMPLATE).read_bytes()
+    # Non-ASCII characters are never JSON syntax, so replacing them in the
+    # JSON text replaces them in the strings only.
     data = json.dumps(document_data(doc), ensure_ascii=False)
-    try:
-        pdf = typst.compile(
-            template,
-            sys_inputs={"data": data},
-            pdf_standards=[PDF_STANDARD],
-            timestamp=0,
-            ignore_system_fonts=True,
-        )
-    except typst.TypstError as error:
-        raise PdfError(error.message) from error
-    assert isinstance(pdf, bytes)
-    return pdf
+    for _ in range(3):  # Typst names every missing glyph at once; once is the rule
+        try:
+            pdf = typst.compile(
+                template,
+                sys_inputs={"data": data},
+                pdf_standards=[PDF_STANDARD],
+                timestamp=0,
+                ignore_system_fonts=True,
+            )
+        except typst.TypstError as error:
+            message = getattr(error, "message", None) or str(error)
+            missing = undisplayable(getattr(error, "diagnostic", None) or message)
+            if not missing:
+                raise PdfError(message) from error
+            data = "".join(REPLACEMENT if ch in missing else ch for ch in data)
+            continue
+        assert isinstance(pdf, bytes)
+        return pdf
+    raise PdfError("characters no built-in font can show")
 
 
 def render_pdf(
