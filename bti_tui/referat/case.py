@@ -128,7 +128,7 @@ def _agreements(r: Referat, case: Case) -> Block:
 
 def _follow_up(r: Referat, case: Case, slot: CaseSlot) -> Fields:
     holder = stafettholder(r, case)
-    holder_text = r.text("not_chosen")
+    holder_text = r.text("follow_up.advice_only" if slot.advice_only else "not_chosen")
     if holder is not None:
         service = one_line(holder.service)
         holder_text = (one_line(holder.name) or EMPTY) + (f" ({service})" if service else "")
@@ -154,6 +154,14 @@ def _documentation(r: Referat, case: Case) -> Fields:
             (r.text("documentation.other"), archived(r, docs.other_archived_in)),
         )
     )
+
+
+def _documentation_blocks(r: Referat, case: Case, slot: CaseSlot) -> list[Block]:
+    """The checklist; for an anonymous case discussed for advice only it
+    does not apply, and the referat says so."""
+    if slot.advice_only and case.anonymous:
+        return [Remark(r.text("documentation.advice_only"))]
+    return [_documentation(r, case)]
 
 
 def approval_text(r: Referat, slot: CaseSlot) -> str:
@@ -193,7 +201,7 @@ def case_blocks(r: Referat, number: int | None, slot_index: int, slot: CaseSlot,
     tail: list[tuple[str, list[Block]]] = [
         ("agreements.heading", [_agreements(r, case)]),
         ("follow_up.heading", [_follow_up(r, case, slot)]),
-        ("documentation.heading", [_documentation(r, case)] if found else []),
+        ("documentation.heading", _documentation_blocks(r, case, slot) if found else []),
         ("approval.heading", [_approval(r, slot)]),
         ("time.case_heading", case_time_blocks(r, slot_index) if time_table else []),
     ]

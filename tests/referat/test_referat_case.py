@@ -165,3 +165,20 @@ def test_a_case_referat_and_the_meeting_referat_agree_on_the_case() -> None:
     one = render_case_html(meeting, kind, cases, 0, lang, settings)
     for phrase in ("Eleven har høyt fravær siden høsten.", "<li>Søvn og rutiner</li>", "Fast voksen i friminuttene"):
         assert phrase in whole and phrase in one
+
+
+@pytest.mark.parametrize(
+    ("lang", "holder", "checklist"),
+    [
+        ("nb", "Ingen – anonym sak, bare råd og veiledning", "*Sjekklisten gjelder ikke: anonym sak, bare råd og veiledning.*"),
+        ("nn", "Ingen – anonym sak, berre råd og rettleiing", "*Sjekklista gjeld ikkje: anonym sak, berre råd og rettleiing.*"),
+        ("en", "None – anonymous case, advice only", "*The checklist does not apply: anonymous case, advice only.*"),
+    ],
+)
+def test_an_anonymous_advice_case_has_no_stafettholder_and_no_checklist(lang: str, holder: str, checklist: str) -> None:
+    meeting, kind, cases, _, settings = archive_args(lang)
+    meeting.slots[1].advice_only = True
+    cases["demo-sak-2"].stafettholders.clear()
+    text = render_case_markdown(meeting, kind, cases, 1, lang, settings)
+    assert f":** {holder}\n" in text and checklist in text
+    assert "Stafettlogg" not in text
