@@ -5,7 +5,7 @@
     bti-tui [--data-dir DIR] [--lang nb|nn|en]        open the app
     bti-tui demo [--data-dir DIR] [--no-open]          write the demo meetings, then open the app
     bti-tui list [--data-dir DIR] [--json]             the meetings
-    bti-tui export MEETING_ID [--format md|html] [-o FILE]
+    bti-tui export MEETING_ID [--case N] [--format md|html|pdf] [-o FILE]
     bti-tui check [--data-dir DIR]                     verify the data, change nothing
 
 Exit codes: 0 ok, 1 a problem with the data or input (message on stderr in
@@ -86,7 +86,8 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
 
     export = verbs.add_parser("export", parents=[common], help=t("cli.help.export"))
     export.add_argument("meeting_id", metavar="MEETING_ID", help=t("cli.help.meeting_id"))
-    export.add_argument("--format", choices=("md", "html"), default="md", help=t("cli.help.format"))
+    export.add_argument("--case", type=int, metavar="N", default=None, help=t("export.help_case"))
+    export.add_argument("--format", choices=("md", "html", "pdf"), default="md", help=t("export.help_format"))
     export.add_argument("-o", "--output", metavar="FILE", default=None, help=t("cli.help.output"))
 
     verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
@@ -180,20 +181,33 @@ def _export(ctx: _Context) -> int:
     if kind is None:
         return ctx.fail("cli.export.unknown_kind", meeting_id=meeting.id, kind_id=meeting.kind_id)
     try:
-        from bti_tui.referat import render_html, render_markdown
+        from bti_tui.referat import PdfError, UnknownCase, export_files
     except ImportError as exc:
         return ctx.fail("cli.export.not_built", detail=exc)
-    render: Callable[..., str] = render_html if args.format == "html" else render_markdown
+    from bti_tui.resources import municipal_settings
+
     # The referat's language: --lang, else the language the meeting was held in.
-    text = render(meeting, kind, cases, getattr(args, "lang", None) or meeting.language)
+    lang = getattr(args, "lang", None) or meeting.language
+    try:  # --case N: that case alone, for the child's folder; else the participants' copy
+        _, content = export_files(meeting, kind, cases, lang, municipal_settings(), args.format, args.case)
+    except (UnknownCase, PdfError) as exc:
+        return ctx.fail(exc.key, **exc.params)
     if args.output is None:
+        if args.format == "pdf":
+            if sys.stdout.isatty():  # a PDF's bytes would garble the terminal
+                return ctx.fail("export.pdf_to_terminal")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return EXIT_OK
+        text = content.decode("utf-8")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return EXIT_OK
     from bti_tui.store.storage import atomic_write_bytes
 
     target = Path(args.output).expanduser()
     try:
-        atomic_write_bytes(target, text.encode("utf-8"))
+        atomic_write_bytes(target, content)
     except OSError as exc:
         return ctx.fail("cli.export.write_failed", path=target, detail=exc.strerror or exc)
     print(ctx.t("cli.export.written", path=target), file=sys.stderr)

@@ -63,6 +63,11 @@ class MunicipalSettings:
     consent_own_age: int = 16
     max_child_age: int = 18
     default_language: str = "nb"
+    # The referat's header (see data/settings.toml).
+    municipality: str = ""  # kommune
+    unit: str = ""  # enhet
+    exemption_marking: bool = True  # "Unntatt offentlighet, jf. offl. § 13 og fvl. § 13"
+    case_referat_time_table: bool = False  # keep the time table in each case's referat
 
 
 @cache

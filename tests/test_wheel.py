@@ -36,6 +36,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheel = next((tmp / "dist").glob("bti_tui-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "bti_tui/data/settings.toml" in names and "bti_tui/styles/app.tcss" in names
+    assert "bti_tui/referat/referat.typ" in names  # the PDF template ships as package data
     sh(sys.executable, "-m", "venv", tmp / "venv", cwd=tmp)
     bin_dir = tmp / "venv" / "bin"
     sh(bin_dir / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, cwd=tmp)
@@ -76,6 +77,10 @@ def test_the_installed_command_lists_and_checks(installed: Path, tmp_path: Path)
     listed = json.loads(sh(installed / "bti-tui", "list", "--data-dir", data, "--json", cwd=tmp_path).stdout)
     assert [m["id"] for m in listed] == ["demo-neste", "demo-ferdig"]
     sh(installed / "bti-tui", "check", "--data-dir", data, cwd=tmp_path)
+    # The PDF template is found in the installed package, and Typst's wheel works there.
+    pdf = tmp_path / "sak.pdf"
+    sh(installed / "bti-tui", "export", "demo-ferdig", "--data-dir", data, "--case", "1", "--format", "pdf", "-o", pdf, cwd=tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF-")
 
 
 def test_the_installed_app_starts_headless(installed: Path, tmp_path: Path) -> None:

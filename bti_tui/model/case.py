@@ -113,6 +113,10 @@ class Case:
     documentation: Documentation = field(default_factory=Documentation)
     stafettholders: list[StafettholderAssignment] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    # The municipal archive's references (Noark 5 arkivsak and document
+    # number) when known; printed in the case's referat. Empty = not known.
+    archive_case_number: str = ""
+    archive_document_number: str = ""
 
     @property
     def anonymous(self) -> bool:

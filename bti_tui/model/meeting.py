@@ -69,6 +69,10 @@ class CaseSlot:
     # An anonymous case discussed for advice only: no stafettholder, and the
     # documentation checklist does not apply.
     advice_only: bool = False
+    # Read back and approved in the room ("lest opp og godkjent"), and when.
+    approved_at: datetime | None = None
+    # Who receives this case's referat (names and/or services), in order.
+    distribution: list[str] = field(default_factory=list)
 
     def note(self, step_id: str) -> str:
         return self.notes.get(step_id, "")

@@ -1,7 +1,10 @@
 """One case of the referat: who it is about, the G/R/O/W notes per agenda
-step, agreements, follow-up and documentation."""
+step, agreements, follow-up, documentation, approval and distribution."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from bti_tui.model import (
     Case,
@@ -11,31 +14,46 @@ from bti_tui.model import (
     ConsentStatus,
     Phase,
     StafettholderAssignment,
+    StepFeature,
 )
 from bti_tui.referat.context import Referat
-from bti_tui.referat.escape import escape_line, note_blocks
-from bti_tui.referat.format import fmt_date
-from bti_tui.referat.markup import (
-    EMPTY_CELL,
-    bullet_list,
-    emphasis,
-    field,
-    heading,
-    table,
-)
+from bti_tui.referat.escape import one_line
+from bti_tui.referat.doc import Block, Fields, Heading, Remark, Table
+from bti_tui.referat.format import fmt_date, fmt_time
+from bti_tui.referat.notes import parse_note
 from bti_tui.referat.timing import case_time_blocks
 
+EMPTY = "—"
+_LATER = {  # where a step's feature is shown: its own section further down
+    StepFeature.AGREEMENTS: "agreements.heading",
+    StepFeature.COOPERATION: "follow_up.heading",
+    StepFeature.STAFETTHOLDER: "follow_up.heading",
+    StepFeature.NEXT_MEETING: "follow_up.heading",
+}
 
-def reference(r: Referat, case: Case | None, case_id: str) -> str:
-    """"AB, født 14.03.2016", "anonym", or an unknown case id."""
+
+@dataclass(frozen=True)
+class Numbering:
+    """Section numbers: "1.2.3" in the meeting's referat (case 1), "2.3" in
+    a case's own referat (``case`` None)."""
+
+    case: int | None
+
+    def __call__(self, *parts: int) -> str:
+        return ".".join(str(p) for p in ((self.case,) if self.case else ()) + parts)
+
+
+def reference(text: Callable[..., str], case: Case | None, case_id: str) -> str:
+    """"AB, født 14.03.2016", "anonym", or an unknown case id; ``text`` is
+    ``Referat.text`` (or anything giving the referat's texts by key)."""
     if case is None:
-        return r.text("case.missing", case_id=escape_line(case_id))
+        return text("case.missing", case_id=one_line(case_id))
     ref = case.reference
     if ref.anonymous:
-        return r.text("case.anonymous")
+        return text("case.anonymous")
     if ref.birth_date is None:
-        return escape_line(ref.initials or "")
-    return r.text("case.born", initials=escape_line(ref.initials or ""), birth_date=fmt_date(ref.birth_date))
+        return one_line(ref.initials or "")
+    return text("case.born", initials=one_line(ref.initials or ""), birth_date=fmt_date(ref.birth_date))
 
 
 def consent_text(r: Referat, case: Case) -> str:
@@ -51,13 +69,12 @@ def yes_no(r: Referat, value: bool) -> str:
 
 
 def archived(r: Referat, where: str) -> str:
-    place = escape_line(where)
+    place = one_line(where)
     return r.text("yes_in", place=place) if place else r.text("no")
 
 
 def listing(items: list[str]) -> str:
-    shown = (escape_line(i) for i in items)
-    return ", ".join(s for s in shown if s) or EMPTY_CELL
+    return ", ".join(s for s in (one_line(i) for i in items) if s) or EMPTY
 
 
 def stafettholder(r: Referat, case: Case) -> StafettholderAssignment | None:
@@ -68,95 +85,127 @@ def stafettholder(r: Referat, case: Case) -> StafettholderAssignment | None:
     return (here or before or [None])[-1]
 
 
-def _facts(r: Referat, case: Case) -> list[str]:
+def _facts(r: Referat, case: Case) -> Fields:
     facts = [
-        field(r.text("case.submitted_by"), escape_line(case.submitted_by) or EMPTY_CELL),
-        field(r.text("case.consent"), consent_text(r, case)),
+        (r.text("case.submitted_by"), one_line(case.submitted_by)),
+        (r.text("case.consent"), consent_text(r, case)),
     ]
     if case.consent.services:
-        facts.append(field(r.text("case.consent_services"), listing(case.consent.services)))
-    facts.append(field(r.text("case.firfoting"), yes_no(r, case.firfoting_prepared)))
-    return facts
+        facts.append((r.text("case.consent_services"), listing(case.consent.services)))
+    facts.append((r.text("case.firfoting"), yes_no(r, case.firfoting_prepared)))
+    return Fields(tuple(facts))
 
 
-def _notes(r: Referat, number: int, slot: CaseSlot) -> tuple[list[str], int]:
+def _notes(r: Referat, num: Numbering, slot: CaseSlot) -> tuple[list[Block], int]:
     """Phase headings with their steps' notes; returns the blocks and how many
-    subsections were used."""
-    blocks: list[str] = []
-    section = 0
-    for phase in Phase:
-        steps = [s for s in r.kind.steps if s.phase is phase]
-        if not steps:
-            continue
-        section += 1
-        prefix = f"{number}.{section}"
+    subsections were used. An empty step whose content lives in a field
+    (agreements, stafettholder, ...) points to the section that shows it."""
+    phases = [p for p in Phase if any(s.phase is p for s in r.kind.steps)]
+    later = {  # the sections after the phases: agreements first, then follow-up
+        "agreements.heading": r.text("agreements.heading", number=num(len(phases) + 1)),
+        "follow_up.heading": r.text("follow_up.heading", number=num(len(phases) + 2)),
+    }
+    blocks: list[Block] = []
+    for section, phase in enumerate(phases, 1):
         name = r.text(f"phase.{phase.value}")
-        blocks.append(heading(3, r.text("case.phase", number=prefix, letter=phase.value, name=name)))
-        for index, step in enumerate(steps, 1):
-            title = escape_line(step.title_in(r.lang))
-            blocks.append(heading(4, r.text("case.step", number=f"{prefix}.{index}", title=title)))
-            blocks.extend(note_blocks(slot.note(step.id)) or [emphasis(r.text("no_notes"))])
-    return blocks, section
+        blocks.append(Heading(3, r.text("case.phase", number=num(section), letter=phase.value, name=name)))
+        for index, step in enumerate((s for s in r.kind.steps if s.phase is phase), 1):
+            title = one_line(step.title_in(r.lang))
+            blocks.append(Heading(4, r.text("case.step", number=num(section, index), title=title)))
+            notes = parse_note(slot.note(step.id))
+            pointers = sorted({later[_LATER[f]] for f in step.features if f in _LATER})
+            blocks.extend(notes or [Remark(r.text("see", section=" / ".join(pointers)) if pointers else r.text("no_notes"))])
+    return blocks, len(phases)
 
 
-def _agreements(r: Referat, case: Case) -> str:
+def _agreements(r: Referat, case: Case) -> Block:
     made = case.agreements_from(r.meeting.id)
     if not made:
-        return emphasis(r.text("agreements.none"))
-    header = [r.text(f"agreements.{c}") for c in ("what", "who", "service", "due")]
-    return table(header, [(a.what, a.responsible, a.service, fmt_date(a.due) if a.due else "") for a in made])
+        return Remark(r.text("agreements.none"))
+    header = tuple(r.text(f"agreements.{c}") for c in ("what", "who", "service", "due"))
+    return Table(header, tuple((a.what, a.responsible, a.service, fmt_date(a.due) if a.due else "") for a in made))
 
 
-def _follow_up(r: Referat, case: Case, slot: CaseSlot) -> str:
+def _follow_up(r: Referat, case: Case, slot: CaseSlot) -> Fields:
     holder = stafettholder(r, case)
-    holder_text = r.text("not_chosen")
+    holder_text = r.text("follow_up.advice_only" if slot.advice_only else "not_chosen")
     if holder is not None:
-        service = escape_line(holder.service)
-        holder_text = (escape_line(holder.name) or EMPTY_CELL) + (f" ({service})" if service else "")
-    return bullet_list(
-        [
-            field(r.text("follow_up.cooperation"), listing(slot.cooperation)),
-            field(r.text("follow_up.stafettholder"), holder_text),
-            field(
-                r.text("follow_up.next_meeting"),
-                fmt_date(slot.next_meeting) if slot.next_meeting else r.text("not_set"),
-            ),
-        ]
+        service = one_line(holder.service)
+        holder_text = (one_line(holder.name) or EMPTY) + (f" ({service})" if service else "")
+    return Fields(
+        (
+            (r.text("follow_up.cooperation"), listing(slot.cooperation)),
+            (r.text("follow_up.stafettholder"), holder_text),
+            (r.text("follow_up.next_meeting"), fmt_date(slot.next_meeting) if slot.next_meeting else r.text("not_set")),
+        )
     )
 
 
-def _documentation(r: Referat, case: Case) -> str:
+def _documentation(r: Referat, case: Case) -> Fields:
     docs = case.documentation
     consent = archived(r, docs.consent_archived_in)
-    if case.consent.status is ConsentStatus.NOT_NEEDED_ANONYMOUS and not escape_line(docs.consent_archived_in):
+    if case.consent.status is ConsentStatus.NOT_NEEDED_ANONYMOUS and not one_line(docs.consent_archived_in):
         consent = r.text("documentation.consent_not_applicable")
-    return bullet_list(
-        [
-            field(r.text("documentation.stafettlogg"), yes_no(r, docs.stafettlogg_created)),
-            field(r.text("documentation.consent"), consent),
-            field(r.text("documentation.firfoting"), archived(r, docs.firfoting_archived_in)),
-            field(r.text("documentation.other"), archived(r, docs.other_archived_in)),
-        ]
+    return Fields(
+        (
+            (r.text("documentation.stafettlogg"), yes_no(r, docs.stafettlogg_created)),
+            (r.text("documentation.consent"), consent),
+            (r.text("documentation.firfoting"), archived(r, docs.firfoting_archived_in)),
+            (r.text("documentation.other"), archived(r, docs.other_archived_in)),
+        )
     )
 
 
-def case_blocks(r: Referat, number: int, slot_index: int, slot: CaseSlot) -> list[str]:
+def _documentation_blocks(r: Referat, case: Case, slot: CaseSlot) -> list[Block]:
+    """The checklist; for an anonymous case discussed for advice only it
+    does not apply, and the referat says so."""
+    if slot.advice_only and case.anonymous:
+        return [Remark(r.text("documentation.advice_only"))]
+    return [_documentation(r, case)]
+
+
+def approval_text(r: Referat, slot: CaseSlot) -> str:
+    """"Lest opp og godkjent i møtet kl. 10:05", or "Ikke godkjent i møtet"."""
+    at = slot.approved_at
+    if at is None:
+        return r.text("approval.not_approved")
+    when = fmt_time(at) if at.date() == r.meeting.date else f"{fmt_date(at.date())} {fmt_time(at)}"
+    return r.text("approval.approved", time=when)
+
+
+def _approval(r: Referat, slot: CaseSlot) -> Fields:
+    receivers = listing(slot.distribution)
+    return Fields(
+        (
+            (r.text("approval.label"), approval_text(r, slot)),
+            (r.text("approval.distribution"), r.text("approval.nobody") if receivers == EMPTY else receivers),
+        )
+    )
+
+
+def case_blocks(r: Referat, number: int | None, slot_index: int, slot: CaseSlot, time_table: bool = True) -> list[Block]:
+    """The case in ``slot``: numbered ``number`` in the meeting's referat, or
+    unnumbered (``None``) as the only case of its own referat."""
     case_id = slot.case_id or ""
     found = r.cases.get(case_id)
     # A case file gone missing still shows its notes; nothing else is known.
     case = found or Case(id=case_id, reference=CaseReference.anonymized())
-    blocks = [heading(2, r.text("case.heading", number=number, reference=reference(r, found, case_id)))]
+    num = Numbering(number)
+    ref = reference(r.text, found, case_id)
+    heading = r.text("case.heading", number=number, reference=ref) if number else r.text("case.heading_single", reference=ref)
+    blocks: list[Block] = [Heading(2, heading)]
     if found is not None:
-        blocks.append(bullet_list(_facts(r, case)))
-    notes, used = _notes(r, number, slot)
+        blocks.append(_facts(r, case))
+    notes, used = _notes(r, num, slot)
     blocks += notes
-    tail = [
+    tail: list[tuple[str, list[Block]]] = [
         ("agreements.heading", [_agreements(r, case)]),
         ("follow_up.heading", [_follow_up(r, case, slot)]),
-        ("documentation.heading", [_documentation(r, case)] if found else []),
-        ("time.case_heading", case_time_blocks(r, slot_index)),
+        ("documentation.heading", _documentation_blocks(r, case, slot) if found else []),
+        ("approval.heading", [_approval(r, slot)]),
+        ("time.case_heading", case_time_blocks(r, slot_index) if time_table else []),
     ]
     for sub, (key, content) in enumerate((t for t in tail if t[1]), used + 1):
-        blocks.append(heading(3, r.text(key, number=f"{number}.{sub}")))
+        blocks.append(Heading(3, r.text(key, number=num(sub))))
         blocks += content
     return blocks

@@ -1,5 +1,5 @@
 """What every part of the referat needs: the meeting, its kind, its cases,
-the language's texts and the meeting's own "now"."""
+the municipal settings, the language's texts and the meeting's own "now"."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bti_tui.i18n import Translator
-from bti_tui.model import Case, Meeting, MeetingKind, Participant
-from bti_tui.referat.escape import escape_line
+from bti_tui.model import Case, CaseSlot, Meeting, MeetingKind, Participant
 from bti_tui.referat.format import clock_now
+from bti_tui.referat.escape import one_line
+from bti_tui.resources import MunicipalSettings
+
 
 
 @dataclass(frozen=True)
@@ -21,22 +23,35 @@ class Referat:
     lang: str
     t: Translator
     now: datetime
+    settings: MunicipalSettings
 
     @classmethod
-    def of(cls, meeting: Meeting, kind: MeetingKind, cases: Mapping[str, Case], lang: str) -> Referat:
-        return cls(meeting, kind, cases, lang, Translator(lang), clock_now(meeting))
+    def of(
+        cls,
+        meeting: Meeting,
+        kind: MeetingKind,
+        cases: Mapping[str, Case],
+        lang: str,
+        settings: MunicipalSettings | None = None,
+    ) -> Referat:
+        # No settings given: the defaults, not the file (the referat reads no file).
+        return cls(meeting, kind, cases, lang, Translator(lang), clock_now(meeting), settings or MunicipalSettings())
 
     def text(self, key: str, **values: object) -> str:
-        """A fixed text of ``referat.toml``. Values go in as given: escape
-        typed text (``escape_line``) before passing it."""
+        """A fixed text of ``referat.toml`` (plain text, typed values in it)."""
         return self.t(f"referat.{key}", **values)
 
     def person(self, participant: Participant | None) -> str:
-        """"Name (role, service)", escaped; "Ikke valgt" for nobody."""
+        """"Name (role, service)"; "Ikke valgt" for nobody."""
         if participant is None:
             return self.text("not_chosen")
-        name, *about = (escape_line(p) for p in (participant.name, participant.role, participant.service))
+        name, *about = (one_line(p) for p in (participant.name, participant.role, participant.service))
         about = [a for a in about if a]
         if not name and about:
             name = about.pop(0)
         return f"{name or '—'} ({', '.join(about)})" if about else name or "—"
+
+    def numbered_slots(self) -> list[tuple[int, int, CaseSlot]]:
+        """(case number from 1, slot index, slot) for every slot holding a case."""
+        used = [(index, slot) for index, slot in enumerate(self.meeting.slots) if slot.case_id]
+        return [(number, index, slot) for number, (index, slot) in enumerate(used, 1)]

@@ -6,6 +6,7 @@ Each top-level section is rendered on its own and wrapped in ``<section>``, so
 the print stylesheet can start each case on a new page and keep it together;
 the sections begin with a heading and are separated by blank lines, so
 rendering them apart gives the same HTML as rendering the whole text.
+For the archive, prefer the PDF (``pdf.py``): PDF/A, with page numbers.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from collections.abc import Mapping
 from html import escape
 
 from bti_tui.model import Case, Meeting, MeetingKind
+from bti_tui.referat.build import case_document, meeting_document
 from bti_tui.referat.context import Referat
-from bti_tui.referat.header import title
-from bti_tui.referat.markdown import sections
+from bti_tui.referat.doc import Document
+from bti_tui.referat.markup import document
+from bti_tui.resources import MunicipalSettings
 
 STYLE = """
 :root { color-scheme: light; }
@@ -31,14 +34,15 @@ table { border-collapse: collapse; margin: .6rem 0 1rem; width: 100%; }
 th, td { border: 1px solid #777; padding: .25rem .5rem; vertical-align: top; text-align: left; }
 th { background: #eee; }
 th[style*="right"], td[style*="right"] { text-align: right; font-variant-numeric: tabular-nums; }
-ul { padding-left: 1.4rem; }
+ul, ol { padding-left: 1.4rem; }
+blockquote { margin: .6rem 0; padding-left: .9rem; border-left: 3px solid #999; color: #333; }
 p, li { overflow-wrap: anywhere; }
 @media print {
   @page { size: A4; margin: 18mm 16mm; }
   body { font-size: 10.5pt; }
   main { max-width: none; margin: 0; padding: 0; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  table, tr, ul { break-inside: avoid; page-break-inside: avoid; }
+  table, tr, ul, ol, blockquote { break-inside: avoid; page-break-inside: avoid; }
   section.case { break-before: page; page-break-before: always;
     break-inside: avoid; page-break-inside: avoid; }
   th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -46,19 +50,39 @@ p, li { overflow-wrap: anywhere; }
 """.strip()
 
 
-def render_html(meeting: Meeting, kind: MeetingKind, cases: Mapping[str, Case], lang: str) -> str:
-    """The referat as a complete HTML document (no external resources)."""
+def to_html(doc: Document) -> str:
+    """The document as a complete HTML file (no external resources)."""
     from markdown_it import MarkdownIt  # here, not at import: keeps app start-up fast
 
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-    r = Referat.of(meeting, kind, cases, lang)
-    body = "".join(
-        f'<section class="{s.name}">\n{md.render(s.markdown)}</section>\n' for s in sections(r)
-    )
+    body = "".join(f'<section class="{s.name}">\n{md.render(document(s.blocks))}</section>\n' for s in doc.sections)
     return (
         "<!doctype html>\n"
-        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title(r))}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f"<title>{escape(doc.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
+
+
+def render_html(
+    meeting: Meeting,
+    kind: MeetingKind,
+    cases: Mapping[str, Case],
+    lang: str,
+    settings: MunicipalSettings | None = None,
+) -> str:
+    """The meeting's referat for the participants, as one HTML file."""
+    return to_html(meeting_document(Referat.of(meeting, kind, cases, lang, settings)))
+
+
+def render_case_html(
+    meeting: Meeting,
+    kind: MeetingKind,
+    cases: Mapping[str, Case],
+    slot_index: int,
+    lang: str,
+    settings: MunicipalSettings | None = None,
+) -> str:
+    """The referat of the case in ``slot_index`` alone, as one HTML file."""
+    return to_html(case_document(Referat.of(meeting, kind, cases, lang, settings), slot_index))

@@ -1,44 +1,41 @@
-"""The referat as Markdown: a list of sections, each a list of blocks."""
+"""The referat as Markdown."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from bti_tui.model import Case, Meeting, MeetingKind
-from bti_tui.referat.case import case_blocks
+from bti_tui.referat.build import case_document, meeting_document
 from bti_tui.referat.context import Referat
-from bti_tui.referat.header import head_blocks, participant_blocks
+from bti_tui.referat.doc import Document
 from bti_tui.referat.markup import document
-from bti_tui.referat.timing import meeting_time_blocks
+from bti_tui.resources import MunicipalSettings
 
 
-@dataclass(frozen=True)
-class Section:
-    """One top-level part of the referat (the head, the participants, one
-    case, the meeting's time). The HTML wraps each in its own <section>."""
-
-    name: str  # "head", "participants", "case" or "time"
-    blocks: tuple[str, ...]
-
-    @property
-    def markdown(self) -> str:
-        return document(self.blocks)
+def to_markdown(doc: Document) -> str:
+    return document(doc.blocks)
 
 
-def sections(r: Referat) -> list[Section]:
-    parts = [Section("head", tuple(head_blocks(r))), Section("participants", tuple(participant_blocks(r)))]
-    number = 0
-    for index, slot in enumerate(r.meeting.slots):
-        if slot.case_id:
-            number += 1
-            parts.append(Section("case", tuple(case_blocks(r, number, index, slot))))
-    parts.append(Section("time", tuple(meeting_time_blocks(r))))
-    return parts
+def render_markdown(
+    meeting: Meeting,
+    kind: MeetingKind,
+    cases: Mapping[str, Case],
+    lang: str,
+    settings: MunicipalSettings | None = None,
+) -> str:
+    """The meeting's referat for the participants (every case) in ``lang``
+    (nb, nn or en) as CommonMark with GFM tables. Pure and deterministic:
+    the same meeting gives the same bytes."""
+    return to_markdown(meeting_document(Referat.of(meeting, kind, cases, lang, settings)))
 
 
-def render_markdown(meeting: Meeting, kind: MeetingKind, cases: Mapping[str, Case], lang: str) -> str:
-    """The referat of ``meeting`` in ``lang`` (nb, nn or en) as CommonMark with
-    GFM tables. Pure and deterministic: the same meeting gives the same bytes."""
-    r = Referat.of(meeting, kind, cases, lang)
-    return document([b for s in sections(r) for b in s.blocks])
+def render_case_markdown(
+    meeting: Meeting,
+    kind: MeetingKind,
+    cases: Mapping[str, Case],
+    slot_index: int,
+    lang: str,
+    settings: MunicipalSettings | None = None,
+) -> str:
+    """The referat of the case in ``slot_index`` alone, for the child's folder."""
+    return to_markdown(case_document(Referat.of(meeting, kind, cases, lang, settings), slot_index))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import types
@@ -142,34 +143,83 @@ def test_export_unknown_meeting_exits_1(demo_dir: Path, capsys: pytest.CaptureFi
     assert 'No meeting "nope"' in capsys.readouterr().err
 
 
-def test_export_writes_the_referat_to_a_private_file(demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple] = []
+def _fake_referat(monkeypatch: pytest.MonkeyPatch, calls: list[tuple]) -> None:
+    """Replace the referat package with a recorder of ``export_files``."""
 
-    def render_markdown(meeting, kind, cases, lang):  # noqa: ANN001, ANN202
-        calls.append((meeting.id, kind.id, sorted(cases), lang))
-        return "# Referat\n"
+    def export_files(meeting, kind, cases, lang, settings, fmt, case=None):  # noqa: ANN001, ANN202
+        calls.append((meeting.id, kind.id, sorted(cases), lang, fmt, case))
+        return f"x.{fmt}", {"md": b"# Referat\n", "html": b"<h1>Referat</h1>", "pdf": b"%PDF-1.7 x"}[fmt]
 
     referat = types.ModuleType("bti_tui.referat")
-    referat.render_markdown = render_markdown  # type: ignore[attr-defined]
-    referat.render_html = lambda *a: "<h1>Referat</h1>"  # type: ignore[attr-defined]
+    referat.export_files = export_files  # type: ignore[attr-defined]
+    referat.UnknownCase = type("UnknownCase", (LookupError,), {})  # type: ignore[attr-defined]
+    referat.PdfError = type("PdfError", (RuntimeError,), {})  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "bti_tui.referat", referat)
+
+
+def test_export_writes_the_referat_to_a_private_file(demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple] = []
+    _fake_referat(monkeypatch, calls)
     out = tmp_path / "referat.md"
     assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "-o", str(out)]) == 0
     assert out.read_text("utf-8") == "# Referat\n"
     assert out.stat().st_mode & 0o777 == 0o600
-    assert calls == [("demo-ferdig", "instansmote-skole", ["demo-sak-1", "demo-sak-2"], "nb")]
+    assert calls == [("demo-ferdig", "instansmote-skole", ["demo-sak-1", "demo-sak-2"], "nb", "md", None)]
     out_html = tmp_path / "referat.html"
     assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--format", "html", "-o", str(out_html)]) == 0
     assert out_html.read_text("utf-8") == "<h1>Referat</h1>"
+    out_pdf = tmp_path / "sak.pdf"
+    assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--case", "2", "--format", "pdf", "-o", str(out_pdf)]) == 0
+    assert out_pdf.read_bytes() == b"%PDF-1.7 x" and out_pdf.stat().st_mode & 0o777 == 0o600
+    assert calls[-1][-2:] == ("pdf", 2)
 
 
 def test_export_to_a_folder_that_does_not_exist_exits_1(demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    referat = types.ModuleType("bti_tui.referat")
-    referat.render_markdown = lambda *a: "x"  # type: ignore[attr-defined]
-    referat.render_html = lambda *a: "x"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bti_tui.referat", referat)
+    _fake_referat(monkeypatch, [])
     assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "-o", str(tmp_path / "no" / "r.md")]) == 1
     assert "r.md" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "message"),
+    [
+        ("nb", "3", "Møtet har ingen sak nummer 3. Velg et nummer fra 1 til 2."),
+        ("nn", "0", "Møtet har inga sak nummer 0. Vel eit nummer frå 1 til 2."),
+        ("en", "-1", "The meeting has no case number -1. Choose a number from 1 to 2."),
+    ],
+)
+def test_export_of_an_unknown_case_exits_1_in_the_users_language(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, number: str, message: str
+) -> None:
+    out = tmp_path / "sak.md"
+    assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--lang", lang, "--case", number, "-o", str(out)]) == 1
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_of_one_case_to_stdout(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--case", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "## Sak: anonym\n" in out and "*1 annen sak ble drøftet i møtet." in out
+    assert "Eleven har høyt fravær" not in out
+
+
+def test_a_pdf_is_not_written_to_a_terminal(demo_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--lang", "en", "--format", "pdf"]) == 1
+    captured = capsys.readouterr()
+    assert "-o" in captured.err and "A PDF cannot be shown in the terminal" in captured.err
+    assert captured.out == ""
+
+
+def test_a_pdf_goes_to_stdout_when_it_is_not_a_terminal(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sink = io.BytesIO()
+    fake = types.SimpleNamespace(buffer=sink, isatty=lambda: False, flush=lambda: None, write=lambda s: len(s))
+    monkeypatch.setattr(sys, "stdout", fake)
+    assert cli.main(["export", "demo-ferdig", "--data-dir", str(demo_dir), "--case", "1", "--format", "pdf"]) == 0
+    assert sink.getvalue().startswith(b"%PDF-") and b"pdfaid" in sink.getvalue()
 
 
 def test_export_says_when_the_referat_is_not_built(demo_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,14 +4,14 @@ not a conftest, so it cannot clash with other test folders' helpers."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bti_tui.demo import DemoData, build_demo
 from bti_tui.model import Case, Meeting, MeetingKind
-from bti_tui.resources import meeting_kinds
+from bti_tui.resources import MunicipalSettings, meeting_kinds
 
 TODAY = date(2026, 11, 24)  # fixed: the demo dates follow "today"
 LANGS = ("nb", "nn", "en")
@@ -25,6 +25,21 @@ def demo_args(lang: str = "nb", meeting_id: str = "demo-ferdig") -> tuple[Meetin
     data = demo(lang)
     meeting = next(m for m in data.meetings if m.id == meeting_id)
     return meeting, meeting_kinds()[meeting.kind_id], {c.id: c for c in data.cases}, lang
+
+
+SETTINGS = MunicipalSettings(municipality="Nordby kommune", unit="Oppvekst og utdanning")
+
+
+def archive_args(lang: str = "nb") -> tuple[Meeting, MeetingKind, dict[str, Case], str, MunicipalSettings]:
+    """The demo's finished meeting as it leaves the room for the archive:
+    the first case read back and approved at 09:57 with its distribution and
+    archive references, the second not approved; a kommune and unit set."""
+    meeting, kind, cases, _ = demo_args(lang)
+    meeting.slots[0].approved_at = datetime(2026, 11, 10, 9, 57)
+    meeting.slots[0].distribution = ["Kari Nordmann (Skolehelsetjenesten)", "Ingrid Berg (Familiehjelpen)", "Foresatte"]
+    cases["demo-sak-1"].archive_case_number = "26/01234"
+    cases["demo-sak-1"].archive_document_number = "26/01234-3"
+    return meeting, kind, cases, lang, SETTINGS
 
 
 def parser() -> MarkdownIt:

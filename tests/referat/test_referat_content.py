@@ -25,14 +25,35 @@ def test_an_empty_step_says_so() -> None:
     assert section.startswith("*Ingen notater.*\n\n### 1.3")
 
 
-@pytest.mark.parametrize(("lang", "word"), [("nb", "Ingen notater."), ("nn", "Ingen notat."), ("en", "No notes.")])
-def test_every_step_is_listed_even_without_notes(lang: str, word: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "word", "agreements", "follow_up"),
+    [
+        ("nb", "Ingen notater.", "Se 2.5 Avtaler.", "Se 2.6 Videre oppfølging."),
+        ("nn", "Ingen notat.", "Sjå 2.5 Avtalar.", "Sjå 2.6 Vidare oppfølging."),
+        ("en", "No notes.", "See 2.5 Agreements.", "See 2.6 Follow-up."),
+    ],
+)
+def test_every_step_is_listed_even_without_notes(lang: str, word: str, agreements: str, follow_up: str) -> None:
     meeting, kind, cases, _ = demo_args(lang)
     text = render_markdown(meeting, kind, cases, lang)
     titles = [h for tag, h in headings(text) if tag == "h4"]
     assert len(titles) == 2 * len(kind.steps)
     second_case = text.split("## ", 3)[3]
-    assert second_case.count(f"*{word}*") == 7  # the demo's 2nd case has notes in 2 of 9 steps
+    # The demo's 2nd case has notes in 2 of 9 steps. Of the 7 empty ones, 5
+    # have their content in a field (agreements, cooperation, stafettholder,
+    # next meeting): they point to the section that shows it.
+    assert second_case.count(f"*{word}*") == 2
+    assert second_case.count(f"*{agreements}*") == 2
+    assert second_case.count(f"*{follow_up}*") == 3
+
+
+def test_an_empty_step_with_a_field_is_not_said_to_have_no_notes() -> None:
+    meeting, kind, cases, lang = demo_args("nb")
+    meeting.slots[0].notes.pop("w-stafettholder")
+    text = render_markdown(meeting, kind, cases, lang)
+    step = text.split("#### 1.4.3 Stafettholder\n\n", 1)[1]
+    assert step.startswith("*Se 1.6 Videre oppfølging.*\n\n#### 1.4.4")
+    assert "- **Stafettholder:** Kari Nordmann (Skolehelsetjenesten)\n" in text
 
 
 @pytest.mark.parametrize(("lang", "word"), [("nb", "anonym"), ("nn", "anonym"), ("en", "anonymous")])
@@ -95,13 +116,15 @@ def test_time_used_comes_from_the_meetings_clock_not_the_wall() -> None:
     meeting, kind, cases, lang = demo_args("nb")
     finished = render_markdown(meeting, kind, cases, lang)
     assert "| Hele møtet          |            120 |         114 |               -6 |" in finished
+    assert "- **Faktisk tid:** Møtet startet 09:00, slutt 10:59\n" in finished
     # Unfinished: the last event is "now", whenever the referat is rendered.
     # Unfinished (closing entered, not finished): used time runs to the last
     # event, so the closing shows 0 of its 10 minutes, on any day it is rendered.
     meeting.clock.events.pop()
     meeting.status = MeetingStatus.RUNNING
     running = render_markdown(meeting, kind, cases, lang)
-    assert "- **Tid:** 09:00\n" in running
+    assert "- **Planlagt tid:** 09:00–11:00\n" in running
+    assert "- **Faktisk tid:** Møtet startet 09:00, pågår fortsatt\n" in running
     assert "- **Status:** Pågår – foreløpig referat\n" in running
     assert "| Avslutning (buffer) |             10 |           0 |              -10 |" in running
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from referat_helpers import block_types, inline_text, parser
 
-from bti_tui.referat.escape import escape_inline, escape_line, note_blocks
+from bti_tui.referat.doc import Paragraph
+from bti_tui.referat.escape import escape_inline, escape_line
 from bti_tui.referat.markup import document
 
 
@@ -48,7 +49,7 @@ def rendered_text(markdown: str) -> str:
     ],
 )
 def test_a_line_stays_one_paragraph_of_the_same_text(line: str) -> None:
-    markdown = document([escape_line(line)])
+    markdown = document([Paragraph((line.strip(),))])
     assert block_types(markdown) == ["paragraph_open", "paragraph_close"]
     assert rendered_text(markdown) == line.strip()
 
@@ -63,32 +64,6 @@ def test_table_cell_escapes_pipes_and_joins_lines() -> None:
     assert escape_inline("- 5 grader") == "- 5 grader"  # a cell is never a line start
 
 
-def test_note_keeps_paragraphs_line_breaks_and_simple_lists() -> None:
-    note = "Første linje\nandre linje\n\n\n- punkt én\n* punkt to\n+ punkt tre\nEtter listen\n1. ikke en liste"
-    blocks = note_blocks(note)
-    assert blocks == [
-        "Første linje\\\nandre linje",
-        "- punkt én\n- punkt to\n- punkt tre",
-        "Etter listen\\\n1\\. ikke en liste",
-    ]
-    types = block_types(document(blocks))
-    assert types.count("bullet_list_open") == 1 and types.count("list_item_open") == 3
-    html = parser().render(document(blocks))
-    assert "Første linje<br />\nandre linje" in html
-    assert "1. ikke en liste" in html
-
-
-def test_list_items_are_escaped_too() -> None:
-    blocks = note_blocks("- # heading?\n- > quote?\n- 1. nested?")
-    assert blocks == ["- \\# heading?\n- \\> quote?\n- 1\\. nested?"]
-    assert block_types(document(blocks)).count("heading_open") == 0
-
-
 def test_whitespace_and_control_characters() -> None:
-    assert note_blocks("   innrykk  \t\n\t tab\x00null\x1b  ") == ["innrykk\\\ntabnull"]
-    assert note_blocks(" \n\n \t ") == []
-
-
-def test_setext_underline_after_a_line_does_not_make_a_heading() -> None:
-    blocks = note_blocks("Overskrift?\n===\nOgså?\n---")
-    assert "heading_open" not in block_types(document(blocks))
+    assert escape_line("   innrykk  \t") == "innrykk"
+    assert escape_inline("tab\tmellom\x00null\x1b") == "tab mellomnull"

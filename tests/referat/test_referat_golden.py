@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
-from referat_helpers import LANGS, demo_args
+from referat_helpers import LANGS, archive_args, demo_args
 
-from bti_tui.referat import render_html, render_markdown
+from bti_tui.referat import render_case_markdown, render_html, render_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("BTI_UPDATE_GOLDEN") == "1"
@@ -39,3 +39,12 @@ def test_markdown_matches_golden(lang: str, meeting_id: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_html_matches_golden(lang: str) -> None:
     check_golden(f"demo-ferdig.{lang}.html", render_html(*demo_args(lang)))
+
+
+@pytest.mark.parametrize("slot", [0, 1])
+@pytest.mark.parametrize("lang", LANGS)
+def test_case_markdown_matches_golden(lang: str, slot: int) -> None:
+    """Each case's own referat, for the child's folder (approved, with
+    distribution and archive references in the first; neither in the second)."""
+    meeting, kind, cases, _, settings = archive_args(lang)
+    check_golden(f"demo-ferdig-sak-{slot + 1}.{lang}.md", render_case_markdown(meeting, kind, cases, slot, lang, settings))

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 from pymarkdown.api import PyMarkdownApi
-from referat_helpers import LANGS, demo_args
+from referat_helpers import LANGS, archive_args, demo_args
 
-from bti_tui.referat import render_markdown
+from bti_tui.referat import render_case_markdown, render_markdown
 
-HOSTILE = "# H\n===\n- a\n* b\n\n1. c\n> q\n```\n| x | y |\n| - | - |\n<script>x</script>\n\\\n---\n    code  \n\n\n\ttab"
+HOSTILE = "# H\n===\n- a\n* b\n\n1. c\n3. d\n5) e\n> q\n>\n> r\n\n> s\n2026. x\n```\n| x | y |\n| - | - |\n<script>x</script>\n\\\n---\n    code  \n\n\n\ttab"
 
 
 def scan(path: Path, tables: bool) -> list[str]:
@@ -41,6 +41,16 @@ def test_demo_referat_is_lint_clean(tmp_path: Path, lang: str, meeting_id: str, 
 
 
 @pytest.mark.parametrize("tables", [False, True], ids=["default", "gfm-tables"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_case_referat_is_lint_clean(tmp_path: Path, lang: str, tables: bool) -> None:
+    meeting, kind, cases, _, settings = archive_args(lang)
+    for slot in (0, 1):
+        path = tmp_path / f"sak-{slot}.md"
+        path.write_text(render_case_markdown(meeting, kind, cases, slot, lang, settings), encoding="utf-8")
+        assert scan(path, tables) == []
+
+
+@pytest.mark.parametrize("tables", [False, True], ids=["default", "gfm-tables"])
 def test_hostile_notes_stay_lint_clean(tmp_path: Path, tables: bool) -> None:
     meeting, kind, cases, lang = demo_args("nb")
     meeting.slots[0].notes = {step.id: HOSTILE for step in kind.steps}
@@ -48,6 +58,8 @@ def test_hostile_notes_stay_lint_clean(tmp_path: Path, tables: bool) -> None:
     cases["demo-sak-1"].agreements[0].what = "a | b\nc"
     path = tmp_path / "referat.md"
     path.write_text(render_markdown(meeting, kind, cases, lang), encoding="utf-8")
+    assert scan(path, tables) == []
+    path.write_text(render_case_markdown(meeting, kind, cases, 0, lang), encoding="utf-8")
     assert scan(path, tables) == []
 
 
