@@ -116,10 +116,12 @@ def _open_app(ctx: _Context) -> int:
 
 
 def _demo(ctx: _Context) -> int:
-    from bti_tui.session.demo import write_demo
+    from bti_tui.session.demo import write_demo, write_demo_plan
+    from bti_tui.store.plans import PlanStore
 
     with Repository.open(ctx.data_dir) as repo:
         ids = write_demo(repo, date.today(), ctx.t.lang)
+        write_demo_plan(PlanStore(repo), date.today(), ctx.t.lang)
     print(ctx.t("cli.demo.written", ids=", ".join(ids), folder=ctx.data_dir))
     if ctx.args.no_open:
         return EXIT_OK

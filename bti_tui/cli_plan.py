@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from bti_tui.i18n import Translator
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.plan import DateRange, HalfYear, HalfYearPlan, MonthlyRule, SkipReason, make_plan, parse_clock, parse_week, parse_weekday
-from bti_tui.model.privacy import format_date, parse_date
+from bti_tui.model.dates import format_date, parse_date
 from bti_tui.store import Repository
 
 EXIT_OK, EXIT_DATA = 0, 1

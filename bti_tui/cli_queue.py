@@ -27,7 +27,7 @@ from bti_tui.i18n import Translator
 from bti_tui.model.case import ConsentStatus
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.plan import HalfYearPlan
-from bti_tui.model.privacy import format_date, parse_date
+from bti_tui.model.dates import format_date, parse_date
 from bti_tui.model.queue import Placement, QueuedCase, place_next, place_on, placement_of
 from bti_tui.store import Repository
 

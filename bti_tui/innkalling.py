@@ -24,10 +24,32 @@ from bti_tui.model.errors import ValidationError
 from bti_tui.model.kind import MeetingKind
 from bti_tui.model.localized import pick
 from bti_tui.model.plan import DateStatus, HalfYearPlan
-from bti_tui.model.privacy import format_date
+from bti_tui.model.dates import format_date
 from bti_tui.model.queue import QueuedCase
 from bti_tui.referat.escape import escape_line
-from bti_tui.referat.markup import bullet_list, document, emphasis, field, heading, table
+from bti_tui.referat.markup import EMPTY_CELL, table
+
+
+# Markdown blocks from already-escaped inline text (the referat builds a
+# structured document instead; the innkalling is short and flat).
+def heading(level: int, text: str) -> str:
+    return f"{'#' * level} {text}"
+
+
+def emphasis(text: str) -> str:
+    return f"*{text}*"
+
+
+def field(label: str, value: str) -> str:
+    return f"**{label}:** {value or EMPTY_CELL}"
+
+
+def bullet_list(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def document(blocks: list[str]) -> str:
+    return "\n\n".join(b for b in blocks if b) + "\n"
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -25,7 +25,8 @@ from enum import StrEnum
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.kind import MeetingKind
 from bti_tui.model.meeting import new_id
-from bti_tui.model.privacy import format_date, guard_text
+from bti_tui.model.dates import format_date
+from bti_tui.model.privacy import guard_text
 
 LAST = -1  # "the last <weekday> of the month"
 

@@ -19,7 +19,7 @@ from bti_tui.model.errors import ValidationError
 from bti_tui.model.kind import MeetingKind
 from bti_tui.model.meeting import Meeting, new_id
 from bti_tui.model.plan import HalfYearPlan
-from bti_tui.model.privacy import format_date
+from bti_tui.model.dates import format_date
 from bti_tui.model.queue import QueuedCase
 
 

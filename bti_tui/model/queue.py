@@ -21,7 +21,8 @@ from bti_tui.model.errors import ValidationError
 from bti_tui.model.kind import MeetingKind
 from bti_tui.model.meeting import new_id
 from bti_tui.model.plan import HalfYearPlan, PlannedDate
-from bti_tui.model.privacy import age_on, format_date, guard_text
+from bti_tui.model.dates import format_date
+from bti_tui.model.privacy import age_on, guard_text
 
 QUESTION_MAX = 200  # one line in an innkalling
 

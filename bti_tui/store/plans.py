@@ -182,19 +182,3 @@ class PlanStore:
             for queue_id in made.queue_ids:
                 self.delete_queued(queue_id)
             return made.meeting
-
-    # --- demo ----------------------------------------------------------------------------
-    def write_demo(self, today: date, lang: str) -> HalfYearPlan:
-        """Write the fictional demo plan and its two queued cases (fixed ids,
-        overwritten if there); returns the plan."""
-        from bti_tui.calendar_days import public_holidays
-        from bti_tui.demo_plan import build_demo_plan
-        from bti_tui.resources import meeting_kinds
-
-        holidays = public_holidays(date(today.year, 1, 1), date(today.year + 1, 12, 31), lang)
-        demo = build_demo_plan(meeting_kinds(), today, holidays, lang)
-        with self.repo._mutex:
-            for item in demo.queue:
-                self.save_queued(item)
-            self.save_plan(demo.plan)
-        return demo.plan

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from plan_helpers import TODAY, demo_plan, folder_state
 
+from bti_tui.session.demo import write_demo_plan
 from bti_tui.model import ValidationError
 from bti_tui.store import ReadOnly, Repository
 from bti_tui.store.plans import PlanNotFound, PlanStore, QueuedNotFound
@@ -57,7 +58,7 @@ def test_unknown_ids_and_unsafe_ids_are_not_found(store: PlanStore) -> None:
 
 
 def test_reading_takes_no_lock_and_writes_nothing(store: PlanStore, data_dir: Path) -> None:
-    store.write_demo(TODAY, "nb")
+    write_demo_plan(store, TODAY, "nb")
     before = folder_state(data_dir)
     with Repository.open(data_dir, read_only=True) as repo:
         reader = PlanStore(repo)
@@ -71,14 +72,14 @@ def test_reading_takes_no_lock_and_writes_nothing(store: PlanStore, data_dir: Pa
 
 
 def test_a_damaged_file_is_skipped_and_named(store: PlanStore, data_dir: Path) -> None:
-    store.write_demo(TODAY, "nb")
+    write_demo_plan(store, TODAY, "nb")
     (data_dir / "plans" / "broken.json").write_text("{not json", "utf-8")
     assert [p.id for p in store.list_plans()] == ["demo-plan"]
     assert [(p.path.name, p.key) for p in store.skipped] == [("broken.json", "store.corrupt_no_backup")]
 
 
 def test_opening_a_planned_date_writes_the_meeting_and_its_cases(store: PlanStore, data_dir: Path) -> None:
-    plan = store.write_demo(TODAY, "nb")
+    plan = write_demo_plan(store, TODAY, "nb")
     day = plan.dates[0].date
     meeting = store.open_planned(plan.id, day, "nb")
     repo = store.repo
@@ -95,7 +96,7 @@ def test_opening_a_planned_date_writes_the_meeting_and_its_cases(store: PlanStor
 
 
 def test_a_cancelled_date_does_not_open(store: PlanStore, data_dir: Path) -> None:
-    plan = store.write_demo(TODAY, "nb")
+    plan = write_demo_plan(store, TODAY, "nb")
     plan.cancel(plan.dates[1].date)
     store.save_plan(plan)
     before = folder_state(data_dir)
