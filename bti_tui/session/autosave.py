@@ -73,8 +73,8 @@ class Autosaver:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._last: Future[Any] | None = None
         self._mutex = threading.Lock()
-        # The newest snapshot of each document whose write failed.
-        self._failed: dict[Key, Callable[[], None]] = {}
+        # The newest write (and its snapshot) of each document whose write failed.
+        self._failed: dict[Key, tuple[Callable[[], Any], object]] = {}
         self.last_error: BaseException | None = None
 
     @property
@@ -87,7 +87,13 @@ class Autosaver:
         with self._mutex:
             return list(self._failed)
 
-    def _run(self, key: Key, what: str, work: Callable[[], Any]) -> Any:
+    @property
+    def unsaved_documents(self) -> list[object]:
+        """The snapshots (Meeting, Case) whose last write failed."""
+        with self._mutex:
+            return [snapshot for _work, snapshot in self._failed.values() if snapshot is not None]
+
+    def _run(self, key: Key, what: str, work: Callable[[], Any], snapshot: object = None) -> Any:
         """Do one write; a failure is logged and reported (on_error), never
         raised into the worker, so the writes after it still happen."""
         try:
@@ -98,7 +104,7 @@ class Autosaver:
             log.debug("details", exc_info=True)
             with self._mutex:
                 if key[0] != "other":
-                    self._failed[key] = work
+                    self._failed[key] = (work, snapshot)
                 self.last_error = exc
             self._on_error(exc)
             return None
@@ -108,14 +114,14 @@ class Autosaver:
                 self.last_error = None
         return result
 
-    def submit(self, what: str, work: Callable[[], Any], key: Key | None = None) -> Future[Any]:
+    def submit(self, what: str, work: Callable[[], Any], key: Key | None = None, snapshot: object = None) -> Future[Any]:
         """Run ``work`` on the worker thread after the writes before it."""
         key = key or ("other", what)
         try:
-            self._last = self._pool.submit(self._run, key, what, work)
+            self._last = self._pool.submit(self._run, key, what, work, snapshot)
         except RuntimeError:  # closing already: do it here rather than lose it
             done: Future[Any] = Future()
-            done.set_result(self._run(key, what, work))
+            done.set_result(self._run(key, what, work, snapshot))
             return done
         return self._last
 
@@ -130,6 +136,7 @@ class Autosaver:
                 f"saving case {snap.id}",
                 lambda snap=snap: self._repo.save_case(snap, scrub=scrub),
                 ("case", snap.id),
+                snap,
             )
         if meeting is not None:
             snap_m = copy.deepcopy(meeting)
@@ -137,6 +144,7 @@ class Autosaver:
                 f"saving meeting {snap_m.id}",
                 lambda: self._repo.save_meeting(snap_m, scrub=scrub),
                 ("meeting", snap_m.id),
+                snap_m,
             )
         if future is None:
             future = Future()
@@ -153,8 +161,8 @@ class Autosaver:
         with self._mutex:
             failed = list(self._failed.items())
         future = None
-        for key, work in failed:
-            future = self.submit(f"retrying {key[0]} {key[1]}", work, key)
+        for key, (work, snapshot) in failed:
+            future = self.submit(f"retrying {key[0]} {key[1]}", work, key, snapshot)
         return future
 
     def flush(self, timeout: float | None = 10) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bti_tui.model import Attendance, Meeting, MeetingKind, Participant, ValidationError, new_id
+from bti_tui.model.meeting import new_meeting_id
 from bti_tui.model.dates import parse_date, parse_time
 from bti_tui.model.privacy import guard_text
 from bti_tui.session.autosave import Autosaver
@@ -118,6 +119,10 @@ class SetupEdits:
         self.set_facts(day, at, place)
         if not self.roles_chosen():
             raise ValidationError("setup.roles_missing")
+        if self.is_new:
+            # The id (and the export names) carry the meeting's date, not
+            # the day it was set up.
+            self.meeting.id = new_meeting_id(self.meeting.date)
         self.session.store()
 
     def _person(self, participant_id: str) -> Participant:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import traceback
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -19,13 +22,15 @@ from bti_tui.resources import municipal_settings, stylesheets
 from bti_tui.session import Autosaver, MeetingSession, UnknownKind, open_meeting
 from bti_tui.store import Repository
 from bti_tui.ui.i18n_bindings import translate_bindings
+from bti_tui.session.rescue import rescue_unsaved
+from bti_tui.ui.screens.forms import ConfirmScreen, UnsavedScreen
 from bti_tui.ui.screens.help import HelpScreen, screen_actions
 from bti_tui.ui.screens.home import HomeScreen
 from bti_tui.ui.screens.intake import IntakeScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
 from bti_tui.ui.screens.setup import SetupScreen
-from bti_tui.ui.text import plain
+from bti_tui.ui.text import safe
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
 
 __all__ = ["BtiApp", "UnknownKind", "log_to_file", "run_app"]
@@ -40,6 +45,7 @@ class SaveFailed(Message):
 
 log = logging.getLogger(__name__)
 LOG_NAME = "bti-tui.log"
+RETRY_SECONDS = 5.0
 
 
 class BtiApp(App[int]):
@@ -78,18 +84,101 @@ class BtiApp(App[int]):
             self.register_theme(theme)
         self._apply_projector()
         self.push_screen(HomeScreen())
+        self.set_interval(RETRY_SECONDS, self._retry_failed_saves)
 
     async def action_quit(self) -> None:
         """Quit without losing what was typed a moment ago: every screen on
-        the stack takes its fields into the model and saves first."""
+        the stack takes its fields into the model and saves first. It asks
+        only when something would be lost: a new meeting not yet set up, or
+        a save the disk refused."""
         for screen in reversed(self.screen_stack):
             flush = getattr(screen, "flush_edits", None)
             if flush is not None:
                 try:
                     flush()
-                except Exception:  # still quit; the error is logged and shown in the log
-                    log.exception("could not save %s on quit", screen)
-        self.exit()
+                except Exception:  # still quit; the error is logged
+                    log.exception("could not save %s on quit", type(screen).__name__)
+        if any(getattr(screen, "would_lose", lambda: False)() for screen in self.screen_stack):
+            self.push_screen(
+                ConfirmScreen(self.t("ui.app.quit_lose_q"), self.t("ui.app.quit_anyway"), self.t("ui.app.quit_stay")),
+                lambda yes: self._quit_checked() if yes else None,
+            )
+            return
+        self._quit_checked()
+
+    def _quit_checked(self) -> None:
+        """Exit once every save has landed; if one was refused, ask."""
+        try:
+            self.saver.flush(timeout=5)
+        except Exception:  # a save still hanging counts as not saved
+            log.warning("a save did not finish before quitting")
+        if not self.saver.unsaved:
+            self.exit()
+            return
+        detail = self.t.describe(self.saver.last_error) if self.saver.last_error else ""
+        self.push_screen(UnsavedScreen(detail or "", self._log_ok), self._unsaved_answer)
+
+    def _unsaved_answer(self, answer: tuple[str, str] | None) -> None:
+        if answer is None:
+            return
+        choice, folder = answer
+        if choice == "quit":
+            self.exit(return_code=1)
+        elif choice == "retry":
+            self.saver.retry()
+            self._quit_checked()
+        elif choice == "rescue":
+            try:
+                path = rescue_unsaved(self.saver, Path(folder or Path.home()), self.now())
+            except OSError as error:
+                self.say(self.t("ui.app.rescue_failed", detail=error.strerror or type(error).__name__), "error", 15)
+                self.push_screen(UnsavedScreen(self.t("ui.app.rescue_failed", detail=""), self._log_ok), self._unsaved_answer)
+                return
+            print(self.t("ui.app.rescued", path=str(path)), file=sys.stderr)
+            self.exit(return_code=1)
+
+    @property
+    def _log_ok(self) -> bool:
+        """Whether the log file can still be written (the message says so if not)."""
+        for handler in logging.getLogger().handlers:
+            if isinstance(handler, logging.FileHandler):
+                return os.access(handler.baseFilename, os.W_OK)
+        return True
+
+    def _retry_failed_saves(self) -> None:
+        """Every few seconds: a refused save is tried again without new
+        typing, so freeing disk space is enough."""
+        if self.saver.unsaved:
+            self.saver.retry()
+
+    def say(self, message: str, severity: str = "information", timeout: float | None = None) -> None:
+        """A toast with text shown literally (it may quote what was typed)."""
+        self.notify(safe(message), severity=severity, timeout=timeout, markup=False)
+
+    def _on_notify(self, event) -> None:
+        """One toast at a time: a new one replaces the one before, so they
+        never pile up and a message that no longer holds goes. (Textual
+        keeps every toast until its timeout and has no setting for this.)"""
+        self._notifications.clear()
+        super()._on_notify(event)
+
+    # --- a crash shows no notes ---------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's crash screen prints local variables (notes, names) on
+        the wall. Instead: a short message in the user's language with the
+        log file's path, and the traceback logged without variables and
+        without the exception's text (which may quote a note)."""
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        frames = "".join(traceback.format_tb(error.__traceback__))
+        log.critical("crash: %s\n%s", type(error).__name__, frames)
+        path = next(
+            (h.baseFilename for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)), LOG_NAME
+        )
+        self._exit_renderables.append(Text(self.t("ui.app.crashed", log=path, error=type(error).__name__)))
+        self._close_messages_no_wait()
 
     def on_resize(self, event) -> None:
         # Below 100 columns (a laptop at 80×24) the side panel shrinks.
@@ -108,7 +197,7 @@ class BtiApp(App[int]):
         self._show_save_failed(event.message)
 
     def _show_save_failed(self, message: str) -> None:
-        self.notify(plain(self.t("ui.errors.save_failed", detail=message)), severity="error", timeout=15)
+        self.say(self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15)
 
     # --- where to go ------------------------------------------------------------------
     def show_home(self) -> None:
@@ -136,6 +225,7 @@ class BtiApp(App[int]):
         self.push_screen(ReferatPreviewScreen(session))
 
     def _show(self, screen: Screen, replace: bool) -> None:
+        self.clear_notifications()  # a toast belongs to the screen it was about
         if replace:
             self.switch_screen(screen)
         else:
@@ -221,4 +311,4 @@ def run_app(data_dir: Path, lang: str | None) -> int:
         finally:
             app.saver.flush(timeout=None)
             app.saver.close()
-    return result or 0
+    return app.return_code or result or 0

@@ -9,7 +9,6 @@ from textual.screen import ModalScreen, Screen
 
 from bti_tui.i18n import Translator
 from bti_tui.ui.i18n_bindings import translate_bindings
-from bti_tui.ui.text import safe
 
 if TYPE_CHECKING:
     from bti_tui.ui.app import BtiApp
@@ -26,8 +25,7 @@ class _Translated:
         """A toast, shown literally (it may quote what was typed). It
         replaces the one before: toasts do not pile up, and a message that
         no longer holds goes."""
-        self.app.clear_notifications()
-        self.app.notify(safe(message), severity=severity, timeout=timeout, markup=False)
+        self.app.say(message, severity, timeout)
 
     def message_for(self, error: Exception) -> str:
         """A user's-language message for a domain or store error."""

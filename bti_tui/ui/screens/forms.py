@@ -213,3 +213,40 @@ class ChoiceScreen(BtiModal):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class UnsavedScreen(BtiModal):
+    """Quitting while the disk refuses a save: retry, write the unsaved
+    notes to another folder, or quit anyway. Returns (choice, folder)."""
+
+    BINDINGS = [Binding("escape", "cancel", "keys.cancel")]
+
+    def __init__(self, detail: str, log_ok: bool) -> None:
+        super().__init__()
+        self._detail = detail
+        self._log_ok = log_ok
+
+    def compose(self) -> ComposeResult:
+        from pathlib import Path
+
+        with Vertical(classes="form-box confirm-box"):
+            yield Static(plain(self.t("ui.app.unsaved_q", detail=self._detail)), classes="confirm-message")
+            if not self._log_ok:
+                yield Static(plain(self.t("ui.app.log_unwritable")), classes="form-error")
+            yield Label(self.t("ui.app.rescue_folder"))
+            yield Input(str(Path.home()), id="rescue-folder", compact=True)
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.t("ui.app.retry"), variant="primary", id="unsaved-retry")
+                yield Button(self.t("ui.app.rescue"), id="unsaved-rescue")
+                yield Button(self.t("ui.app.quit_anyway"), variant="error", id="unsaved-quit")
+
+    def on_mount(self) -> None:
+        self.query_one("#unsaved-retry", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        choice = (event.button.id or "").removeprefix("unsaved-")
+        self.dismiss((choice, self.query_one("#rescue-folder", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -163,7 +163,7 @@ class SetupScreen(BtiScreen):
     def action_back(self) -> None:
         """Esc: an existing meeting keeps what was changed; a new one with
         something typed asks before it is thrown away."""
-        if self.edits.is_new and (self.edits.has_content() or self.query_one("#place", Input).value.strip()):
+        if self.would_lose():
 
             def answered(discard: bool | None) -> None:
                 if discard:
@@ -176,6 +176,10 @@ class SetupScreen(BtiScreen):
             return
         self.flush_edits()
         self.app.pop_screen()
+
+    def would_lose(self) -> bool:
+        """Quitting now would throw away a new meeting's typed content."""
+        return self.edits.is_new and (self.edits.has_content() or bool(self.query_one("#place", Input).value.strip()))
 
     def flush_edits(self) -> None:
         """Leaving or quitting: an existing meeting keeps what was changed
