@@ -15,20 +15,20 @@ How a number is read out of text (a miss is worse than a false alarm):
   digits are not decimal digits and do not count.
 - Format characters (Unicode category Cf: zero-width space and joiners, word
   joiner, BOM, soft hyphen, bidi marks) are invisible and are skipped as if
-  they were not there: ``150312\\u200b12313`` is eleven digits in a row.
+  they were not there: ``150312\\u200b12345`` is eleven digits in a row.
 - Digits standing together form a *group*. Groups form a *run* when at most
   three separator characters stand between them (any whitespace, including
   tab, newline, no-break and thin spaces; ``. , / \\ _``; hyphen and every
   dash; their full-width forms).
 - Every stretch of whole neighbouring groups of a run that holds eleven digits
-  is a candidate: ``15031212313``, ``150312 12313``, ``15.03.12 12313``,
-  ``150312 123 13``, ``150 312 12313``, ``1 5 0 3 1 2 1 2 3 1 3``. Digits glued
+  is a candidate: ``15031212345``, ``150312 12345``, ``15.03.12 12345``,
+  ``150312 123 45``, ``150 312 12345``, ``1 5 0 3 1 2 1 2 3 4 5``. Digits glued
   to the stretch (no separator) make it longer than eleven, so ``1`` + eleven
-  digits is not a candidate, but ``tlf 41234567, 15031212313`` still is.
-- The birth date written out also counts: ``15.03.2012 12313``,
-  ``5.3.12 12313``, ``15032012 12313``, ``1503201212313`` (day and month of
+  digits is not a candidate, but ``tlf 41234567, 15031212345`` still is.
+- The birth date written out also counts: ``15.03.2012 12345``,
+  ``5.3.12 12345``, ``15032012 12345``, ``1503201212345`` (day and month of
   one or two digits, a year of two or four digits starting 19 or 20, then the
-  five-digit personal number) are read as ``150312 12313``.
+  five-digit personal number) are read as ``150312 12345``.
 - Exception: a bank account number written the usual way, four, two and five
   digits with a dot between (``1234.56.78903``), is never a candidate, nor are
   its groups part of one.
