@@ -10,9 +10,10 @@ see :mod:`bti_tui.model.fodselsnummer`).
   together ("41234567"), 2-2-2-2 ("41 23 45 67") or 3-2-3 ("412 34 567"), with
   spaces, no-break or thin spaces or hyphens, optionally after +47 or 0047;
   any number of 7-15 digits after a "+" ("+46 70 123 45 67"). 4-4 is left
-  out: "2025-2026" and "2026 1234" are years and case numbers more often. Not a time ("13:00"), a date ("15.03.2012", dots are never a phone
-  separator), a year ("2026"), an amount ("1 500 kr", "12 000 kr"), a part of a
-  longer number (a fødselsnummer, an account number), nor 8 digits starting
+  out: "2025-2026" and "2026 1234" are years and case numbers more often.
+  Not a time ("13:00"), a date ("15.03.2012": dots are never a phone
+  separator), a year ("2026"), an amount ("1 500 kr", "12 000 kr"), a part of
+  a longer number (a fødselsnummer, an account number), nor 8 digits starting
   with 0 or 1 ("15032012", a date written without dots, is not a phone number;
   "22032012" is, as a hint).
 - email: the usual name@domain.tld shape, letters of any script.

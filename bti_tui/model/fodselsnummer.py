@@ -42,9 +42,11 @@ Measured false-alarm rate: of random eleven-digit strings 0.71 % pass (over
 1,000,000; 0.72 % over the 60,000 that tests/model/test_model_fodselsnummer.py
 draws). The estimate: 2,196 of the 10,000 day-month parts are possible
 (366 days x 2 for D-numbers x 3 for H- and synthetic months), the first check
-passes 4 times in 11, the second once in 11: 0.2196 x 4/121 = 0.73 %. A Norwegian bank account number has the same
-check digit as a fødselsnummer's second one, so *every* fødselsnummer is also a
-valid account number, and about 8 % of account numbers pass as fødselsnumre.
+passes 4 times in 11, the second once in 11: 0.2196 x 4/121 = 0.73 %.
+
+A Norwegian bank account number has the same check digit as a fødselsnummer's
+second one, so *every* fødselsnummer is also a valid account number, and about
+8 % of account numbers pass as fødselsnumre.
 When a number found is written the way an account number is (eleven digits in
 a row, or 4 + 2 + 5 with other separators than dots) its Finding says so, and
 the refusal tells the writer to use ``1234.56.78903``.
