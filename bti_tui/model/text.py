@@ -29,11 +29,13 @@ in this order:
    region) is shown as its parts.
 4. Replaces unpaired surrogates (left by a ``surrogateescape`` decode of bytes
    that were not UTF-8) with U+FFFD, so every export can be encoded.
-5. With ``multiline=False``, each run of line breaks and each tab becomes one
-   space (a name, a place, a table cell).
+5. Turns a tab into four spaces (a terminal cell grid has no tab stops a
+   widget could keep, and a raw tab would move the terminal's cursor); with
+   ``multiline=False`` each run of line breaks and each tab becomes one space
+   (a name, a place, a table cell).
 6. Normalises to NFC, so "å" typed as "a" + combining ring is one letter.
 
-Plain text (Norwegian letters, «», –, §, emoji, tabs and line breaks) passes
+Plain text (Norwegian letters, «», –, §, emoji and line breaks) passes
 unchanged; the result is idempotent. Why not a library: the ANSI strippers on
 PyPI (``strip-ansi``, ``ansi2txt`` and the like) know CSI and sometimes OSC but
 not the C1 forms, the string sequences or the bidi and format characters; Rich
@@ -80,6 +82,5 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
     text = _LINE_BREAK.sub("\n", text)
     text = _REMOVED.sub("", text)
     text = _SURROGATE.sub("\ufffd", text)
-    if not multiline:
-        text = _SINGLE_LINE.sub(" ", text)
+    text = _SINGLE_LINE.sub(" ", text) if not multiline else text.replace("\t", "    ")
     return unicodedata.normalize("NFC", text)
