@@ -21,13 +21,18 @@ The rules aim at few false alarms, in bokmål, nynorsk and English:
   address "Storgata 7B", not "3D"), "Vg2", "sjuande klasse", "year 7",
   "grade 3", "class 4B", "3rd grade", "third grade". Not "trinn 2" (a step in a
   plan), not "3 trinn" without the dot, not a range's bare start ("1.-4.").
-- age: "10 år gammel/gamal/gammal", "8 måneder gammel", "10-åring",
+- age: "10 år gammel/gamal/gammal/gml.", "8 måneder gammel", "10-åring",
   "tiåringen", "10-årig gutt", "jente på 7 år", "er 10 år", "fyller 10",
-  "alder 10", "aged 10", "age of 10", "10 years old", "10-year-old", "10 y/o",
-  and a birth date or year ("født 2015", "fødd 03.05.2015", "born in 2015",
-  "fødselsdato 03.05.2015"). A bare "10 år" is a duration as often as an age
-  and does not count; neither do "2 år siden", "er 2 år sidan", "i 3 år",
-  "alderen 6-12 år" (a range).
+  "fylte ti", "10-årsdag", "alder 10", "aged 10", "age of 10", "10 years old",
+  "10-year-old", "10 y/o", and a birth date or year ("født 2015",
+  "fødd 03.05.2015", "born in 2015", "fødselsdato 03.05.2015").
+  An age set off on its own, the way notes are written, counts too: "10 år"
+  or "elleve år" at a line start, after a comma, semicolon, spaced dash or a
+  person word, and ending at punctuation or the line's end ("Gutt, 10 år,",
+  "Jente 10 år.", "Boy, 10 years,"); "gutten (10)", "jenta (10 år)"; "han er
+  14." A duration does not count: "2 år siden", "er 2 år sidan", "i 3 år",
+  "etter 2 år, ...", "Tiltak (2 år)", nor a range "alderen 6-12 år". A name
+  before "(10)" is not caught ("Kari (10)"): an anonymous case names no one.
 - fodselsnummer: as found by :func:`bti_tui.model.privacy.find_fodselsnummer`.
 """
 
@@ -46,6 +51,10 @@ class HintKind(StrEnum):
     CLASS = "class"
     AGE = "age"
     FODSELSNUMMER = "fodselsnummer"
+    # Contact details (bti_tui.model.contact.contact_hints), warned about in every case.
+    PHONE = "phone"
+    EMAIL = "email"
+    ADDRESS = "address"
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,7 @@ _NUMBER_WORDS_EN = (
 )
 _AGE_NO = rf"(?:{_AGE_NUMBER}|\b(?i:{_alternation(_NUMBER_WORDS_NO)}))"
 _AGE_EN = rf"(?:{_AGE_NUMBER}|\b(?i:{_alternation(_NUMBER_WORDS_EN)}))"
-_OLD_NO = r"(?i:gammel|gamal|gammal|gamle)"
+_OLD_NO = r"(?i:gammel|gamal|gammal|gamle|gml\.?|gl\.)"
 _MONTHS_NO = r"(?i:måneder|månader|mnd\.?|uker|veker)"
 _PERSON_WORDS = (
     "gutt gutten gut guten jente jenta jenten barn barnet elev eleven ungdom ungdommen "
@@ -214,26 +223,42 @@ _DURATION_AFTER = (
     r"|fremover|inn|i\b|på\s+rad|med\b|ventetid|venting))"
 )
 
+_YEARLING = r"åring(?:en|er|ene|ar|ane)?|årsdag(?:en)?"
+_AGE_SET_OFF = (
+    rf"{_AGE_NO}\s*(?i:år|years?)(?:\s+(?i:og|and)\s+{_AGE_NUMBER}\s*(?:{_MONTHS_NO}|(?i:months?)))?"
+)
+_SET_OFF_END = r"(?=[ \t]*(?:[,.;:!?)\]\n]|$|\s[–—]))"
+# Who may be "14." without "år": "Eleven er 14." (not "Antallet er 14.").
+_BARE_AGE_SUBJECTS = _words("han hun ho hen som", _PERSON_WORDS)
+
 _AGE_PATTERNS = [
     # 10 år gammel / gamal / gammal, 2 år og 3 måneder gammel
     rf"{_AGE_NO}\s*(?i:år)(?:\s+og\s+{_AGE_NUMBER}\s*{_MONTHS_NO})?\s+{_OLD_NO}{_NOT_LETTER_AFTER}",
     rf"{_AGE_NO}\s*{_MONTHS_NO}\s+{_OLD_NO}{_NOT_LETTER_AFTER}",
-    # 10-åring, 10 åringen, tiåringen
-    rf"{_AGE_NUMBER}\s?-?\s?(?i:åring(?:en|er|ene|ar|ane)?){_NOT_LETTER_AFTER}",
-    rf"\b(?i:{_alternation(_NUMBER_WORDS_NO)})-?(?i:åring(?:en|er|ene|ar|ane)?){_NOT_LETTER_AFTER}",
+    # 10-åring, 10 åringen, tiåringen; 10-årsdag, tiårsdagen (a birthday gives the age)
+    rf"{_AGE_NUMBER}\s?-?\s?(?i:{_YEARLING}){_NOT_LETTER_AFTER}",
+    rf"\b(?i:{_alternation(_NUMBER_WORDS_NO)})-?(?i:{_YEARLING}){_NOT_LETTER_AFTER}",
+    # A line "10 år", "Gutt, 10 år, ...", "..., elleve år.", "gutt – 10 år –": an
+    # age set off on its own (at a line start, after a comma or semicolon or a
+    # spaced dash) and ending at punctuation. Not "i 3 år", "for 2 år siden",
+    # "6–12 år" (a range). The hint is the age itself.
+    rf"(?:(?m:^)|[,;]|\s[–—])[ \t]*(?P<hint>{_AGE_SET_OFF}){_SET_OFF_END}",
     # en 10-årig gutt
     rf"{_AGE_NO}-?(?i:årig|årige|års)\s+{_PERSON_NO}{_NOT_LETTER_AFTER}",
-    # jente på 7 år
-    rf"\b{_PERSON_NO}\s+(?i:på)\s+{_AGE_NO}\s*(?:(?i:år)|{_MONTHS_NO}){_NOT_LETTER_AFTER}",
-    # han er 10 år, Kari blir 10 år, som nå er 10 år (not "det er 2 år siden")
+    # After a person word: jente på 7 år; gutten (10), jenta (10 år); "Jente 10 år."
+    rf"\b{_PERSON_NO}(?:\s+(?i:på)\s+{_AGE_NO}\s*(?:(?i:år)|{_MONTHS_NO}){_NOT_LETTER_AFTER}"
+    rf"|\s*\(\s*{_AGE_NUMBER}(?:\s*(?i:år|years?))?\s*\)"
+    rf"|,?[ \t]+(?P<hint>{_AGE_SET_OFF}){_SET_OFF_END})",
+    # han er 10 år, Kari blir 10 år, som nå er 10 år (not "det er 2 år siden");
+    # without "år" only after a pronoun or a person word: "Eleven er 14."
     rf"\b(?P<subject>{_SUBJECT_NO})(?:\s+(?i:nå|no|snart|bare|berre|allerede|alt|akkurat))?"
-    rf"\s+(?i:er|var|blir|ble|blei|vart)\s+{_AGE_NO}\s*(?i:år)"
-    rf"{_NOT_LETTER_AFTER}{_DURATION_AFTER}",
+    rf"\s+(?i:er|var|blir|ble|blei|vart)\s+{_AGE_NO}"
+    rf"(?:\s*(?i:år){_NOT_LETTER_AFTER}{_DURATION_AFTER}|(?P<bare>)(?=\s*(?:[.,;!?)]|$)))",
     # ved 5 års alder, i 5-årsalderen, femårsalderen
     rf"{_AGE_NO}\s*-?\s*(?i:års)\s?-?(?i:alder|alderen){_NOT_LETTER_AFTER}",
     # fyller 10 år, fylte 9 (i mars)
     rf"\b(?i:fyller|fylte|fyllte|fyllar)\s+{_AGE_NO}\s*(?i:år){_NOT_LETTER_AFTER}",
-    rf"\b(?i:fyller|fylte|fyllte|fyllar)\s+{_AGE_NUMBER}(?=\s*(?:[.,;!?)]|$|(?i:i|på|om|neste|til)\b))",
+    rf"\b(?i:fyller|fylte|fyllte|fyllar)\s+{_AGE_NO}(?=\s*(?:[.,;!?)]|$|(?i:i|på|om|neste|til)\b))",
     # alder 10, alderen: 10 (not "alderen 6-12 år", a range)
     rf"\b(?i:alder|alderen)\s*:?\s*{_AGE_NUMBER}(?!\s*[-–]\s*\d)",
     # aged 10, age of 10, age: 10
@@ -284,7 +309,10 @@ def _matches(patterns: Iterable[re.Pattern[str]], kind: HintKind, text: str) -> 
             subject = match.groupdict().get("subject")
             if subject and subject[0].isupper() and subject.lower() in _NOT_A_NAME:
                 continue
-            yield Hint(kind, match.start(), match.end())
+            if match.groupdict().get("bare") is not None and (subject or "").lower() not in _BARE_AGE_SUBJECTS:
+                continue
+            start, end = match.span("hint") if match.groupdict().get("hint") is not None else match.span()
+            yield Hint(kind, start, end)
 
 
 def _merged(hints: Iterable[Hint]) -> list[Hint]:

@@ -196,6 +196,28 @@ def test_other_numbers_are_not_classes(text: str) -> None:
         ("Eleven (f. 03.05.15) har fått vedtak.", "f. 03.05.15"),
         ("She was born in 2015.", "born in 2015"),
         ("Date of birth: 2015-05-03", "Date of birth: 2015-05-03"),
+        # Issue 13 part 3: an age set off on its own, as notes are written
+        ("10 år", "10 år"),
+        ("Gutt, 10 år, har mye fravær.", "10 år"),
+        ("Jente 10 år.", "10 år"),
+        ("Jente, elleve år.", "elleve år"),
+        ("elleve år", "elleve år"),
+        ("Sak 2:\n14 år\nUro i timene.", "14 år"),
+        ("Eleven, 14 år og 3 mnd, har fravær.", "14 år og 3 mnd"),
+        ("Gut, 10 år, bur hjå mor.", "10 år"),
+        ("Sak: gutt – 10 år – fravær.", "10 år"),
+        ("Boy, 10 years, moved here.", "10 years"),
+        ("Gutten (10) har fravær.", "Gutten (10)"),
+        ("Jenta (10 år) har fravær.", "Jenta (10 år)"),
+        ("Eleven er 14.", "Eleven er 14"),
+        ("Ho er elleve.", "Ho er elleve"),
+        ("Han er 10 år gml.", "Han er 10 år gml."),
+        ("Ein gut, 10 år gl., går der.", "10 år gl."),
+        ("Hun hadde 10-årsdag i går.", "10-årsdag"),
+        ("Etter tiårsdagen ble det verre.", "tiårsdagen"),
+        ("Jenta fylte ti i fjor.", "fylte ti"),
+        ("Eleven er ein tolvåring.", "tolvåring"),
+        ("Guten er 10-åring.", "10-åring"),
     ],
 )
 def test_ages_are_found(text: str, excerpt: str) -> None:
@@ -205,7 +227,6 @@ def test_ages_are_found(text: str, excerpt: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "10 år",  # alone: a duration as often as an age
         "Det skjedde for 2 år siden.",
         "Det er 2 år siden sist.",
         "Det er 2 år sidan sist.",
@@ -222,6 +243,13 @@ def test_ages_are_found(text: str, excerpt: str) -> None:
         "Kl. 10 år",
         "De siste 3 årene.",
         "Hun fyller ut skjemaet.",
+        "Etter 2 år, ble det bedre. Om 3 år, kanskje.",
+        "Vi har jobbet med saken i 2 år. Avtalen gjelder for 1 år.",
+        "Tiltak (2 år) er vurdert. Plan: 3 år.",
+        "Aldersgruppen 6 – 12 år er målgruppen.",
+        "Det er 14. gang. Antallet er 14.",
+        "Møtet er 10. mars. Hun er 100 % sikker.",
+        "Skolen feiret 100-årsdag.",
     ],
 )
 def test_durations_and_ranges_are_not_ages(text: str) -> None:
@@ -254,8 +282,12 @@ def test_overlapping_hints_of_one_kind_merge() -> None:
     assert hints(text) == [("age", "Han er 10 år gammel")]
 
 
-def test_hint_kinds_are_the_four_strings() -> None:
-    assert {k.value for k in HintKind} == {"school", "class", "age", "fodselsnummer"}
+def test_hint_kinds_are_the_seven_strings() -> None:
+    # school, class, age and fødselsnummer from identifying_hints; phone,
+    # email and address from bti_tui.model.contact.contact_hints.
+    assert {k.value for k in HintKind} == {
+        "school", "class", "age", "fodselsnummer", "phone", "email", "address"
+    }
     assert HintKind.SCHOOL == "school"
     hint = Hint(HintKind.AGE, 1, 3)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -39,6 +39,11 @@ TODAY = date(2026, 11, 15)
 # with the values the error really carries.
 TRIGGERS: dict[str, Callable[[], object]] = {
     "privacy.fodselsnummer": lambda: guard_text(
+        "nr {0[0]}{0[1]}{0[2]}{0[3]}{0[4]}{0[5]} {0[6]}{0[7]}{0[8]}{0[9]}{0[10]}".format(
+            valid_numbers(date_part(date(2015, 5, 3)))[0]
+        )
+    ),
+    "privacy.fodselsnummer_or_account": lambda: guard_text(
         "nr " + valid_numbers(date_part(date(2015, 5, 3)))[0]
     ),
     "initials.empty": lambda: validate_initials(" . "),
@@ -66,6 +71,7 @@ def raise_error(key: str) -> ValidationError:
 def test_the_model_raises_the_keys_we_know() -> None:
     assert {
         "privacy.fodselsnummer",
+        "privacy.fodselsnummer_or_account",
         "initials.empty",
         "initials.letters",
         "initials.length",

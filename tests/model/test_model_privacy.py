@@ -170,6 +170,9 @@ def test_finding_masks_the_number() -> None:
 def test_guard_text_refuses_a_number_and_passes_other_text() -> None:
     number = valid_numbers(date_part(date(2011, 5, 6)))[0]
     with raises_key("privacy.fodselsnummer"):
+        guard_text(f"Notat: {number[:6]} {number[6:]}")
+    # Eleven digits in a row may be an account number: the message says how to write one.
+    with raises_key("privacy.fodselsnummer_or_account"):
         guard_text(f"Notat: {number}")
     plain = "Møte 12.03.2026 kl. 09:00, tlf 41234567, 2 saker."
     assert guard_text(plain) is plain
