@@ -10,9 +10,6 @@ import re
 import unicodedata
 from datetime import date
 
-# Dates live in bti_tui.model.dates; plan, queue and innkalling (merged from
-# h-plan) still import these two from here, so they are re-exported.
-from bti_tui.model.dates import format_date, parse_date
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.fodselsnummer import (
     PENDING_MARKER,
@@ -31,11 +28,9 @@ __all__ = [
     "age_on",
     "could_start_fodselsnummer",
     "find_fodselsnummer",
-    "format_date",
     "guard_text",
     "is_fodselsnummer",
     "mask_fodselsnummer",
-    "parse_date",
     "pending_number",
     "validate_birth_date",
     "validate_initials",

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from bti_tui.model import Case, Meeting
+from bti_tui.model.privacy import without_pending
 from bti_tui.store import Repository
 
 log = logging.getLogger(__name__)
@@ -126,9 +127,20 @@ class Autosaver:
         return self._last
 
     # --- documents ---------------------------------------------------------------------
-    def save(self, meeting: Meeting | None, cases: list[Case] = (), *, scrub: bool = False) -> Future[Any]:
+    def save(
+        self,
+        meeting: Meeting | None,
+        cases: list[Case] = (),
+        *,
+        scrub: bool = False,
+        typing: tuple[int, str, int] | None = None,
+    ) -> Future[Any]:
         """Snapshot now, write on the worker. ``scrub``: the backups are
-        rewritten too (something that must not stay on disk was removed)."""
+        rewritten too (something that must not stay on disk was removed).
+        ``typing`` (slot, step id, cursor): the note being typed is written
+        without the number at the cursor, which may be the first digits of
+        a fødselsnummer (it is written once the number is complete and
+        allowed, or when the room moves on)."""
         future: Future[Any] | None = None
         for case in cases:
             snap = copy.deepcopy(case)
@@ -140,6 +152,10 @@ class Autosaver:
             )
         if meeting is not None:
             snap_m = copy.deepcopy(meeting)
+            if typing is not None:
+                slot, step_id, cursor = typing
+                note = snap_m.slots[slot].notes.get(step_id, "")
+                snap_m.slots[slot].notes[step_id] = without_pending(note, cursor)
             future = self.submit(
                 f"saving meeting {snap_m.id}",
                 lambda: self._repo.save_meeting(snap_m, scrub=scrub),

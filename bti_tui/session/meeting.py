@@ -367,10 +367,17 @@ class MeetingSession:
         self.stored = True
         self.save(all_cases=True)
 
-    def save(self, cases: list[Case] | None = None, all_cases: bool = False, scrub: bool = False) -> Future[Any]:
+    def save(
+        self,
+        cases: list[Case] | None = None,
+        all_cases: bool = False,
+        scrub: bool = False,
+        typing: tuple[int, str, int] | None = None,
+    ) -> Future[Any]:
+        """Hand a snapshot to the saver. ``typing``: see ``Autosaver.save``."""
         if not self.stored:
             done: Future[Any] = Future()
             done.set_result(None)
             return done
         chosen = list(self.cases.values()) if all_cases or scrub else (cases or [])
-        return self.saver.save(self.meeting, chosen, scrub=scrub)
+        return self.saver.save(self.meeting, chosen, scrub=scrub, typing=typing)

@@ -163,11 +163,11 @@ def test_bad_agreement_input_changes_nothing(saver) -> None:
         (("", "Kari", "", None), "form.agreement_what"),
         (("Ring", " ", "", None), "form.agreement_who"),
         (("Ring", "Kari", "", DAY - timedelta(days=1)), "form.due_before_meeting"),
-        ((f"Ring {FNR}", "Kari", "", None), "privacy.fodselsnummer"),
+        ((f"Ring {FNR[:6]} {FNR[6:]}", "Kari", "", None), "privacy.fodselsnummer"),
     ):
         with pytest.raises(ValidationError) as error:
             s.add_agreement(0, *args)
-        assert error.value.key == key
+        assert error.value.key.startswith(key)
     assert s.case(0).agreements == []
 
 
@@ -191,7 +191,7 @@ def test_intake_builds_and_refuses_cases() -> None:
     ):
         with pytest.raises(ValidationError) as error:
             build(form)
-        assert error.value.key == key
+        assert error.value.key.startswith(key)
 
 
 def test_intake_changes_an_existing_case_only_when_valid() -> None:
@@ -253,3 +253,24 @@ def test_typing_saves_after_a_pause_and_never_later_than_the_max_wait() -> None:
     assert len(written) > 10 and max(gaps) <= 2.0 + 0.15 + 1e-9
     saves.saved()
     assert not saves.dirty and saves.changed(20.0) == 1.0
+
+
+def test_the_number_being_typed_never_reaches_the_disk(saver) -> None:
+    """A save while typing goes on leaves out the digits at the cursor: the
+    first ten digits of a fødselsnummer are never written."""
+    s = session_with(saver, named())
+    s.next_step()
+    step = s.position.step
+    for n in range(1, 11):
+        text = "Nr " + FNR[:n]
+        s.set_note(0, step, text)
+        s.save(typing=(0, step, len(text)))
+        saver.flush()
+        stored = saver.repo.load_meeting("m-1").slots[0].note(step)
+        assert stored.startswith("Nr ") and not any(c.isdigit() for c in stored), stored
+    with pytest.raises(ValidationError):
+        s.set_note(0, step, "Nr " + FNR)
+    saver.flush()
+    path = saver.repo.meeting_path("m-1")
+    for file in (path, path.with_name(path.name + ".bak")):
+        assert FNR[:6] not in file.read_text(encoding="utf-8")

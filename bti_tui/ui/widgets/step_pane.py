@@ -149,9 +149,16 @@ class StepPane(Vertical):
         self._save_timer = self.set_timer(delay, self._save_now)
 
     def _save_now(self) -> None:
+        """The save while typing goes on: the number at the cursor (maybe a
+        fødselsnummer's first digits) stays off the disk until it is done."""
         self._save_timer = None
         self._saves.saved()
-        self.session.save(all_cases=True)
+        typing = None
+        if self.shown is not None and self.shown.slot is not None:
+            notes = self.query_one("#notes", TextArea)
+            cursor = notes.document.get_index_from_location(notes.cursor_location)
+            typing = (self.shown.slot, self.shown.step, cursor)
+        self.session.save(all_cases=True, typing=typing)
         self.check_anonymity()
         self.post_message(self.Saved())
 
