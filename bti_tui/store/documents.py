@@ -140,8 +140,12 @@ def model_of(path: Path, doc: dict[str, Any], kind: str) -> Any:
 
 
 def summary_of(path: Path, doc: dict[str, Any]) -> MeetingSummary:
+    """The fields the meeting list shows; its id must be the file's stem."""
     wanted = {name: doc.get(name) for name in MeetingSummary.__dataclass_fields__}
-    return to_model(path, wanted, lambda raw: structure(raw, MeetingSummary))
+    summary = to_model(path, wanted, lambda raw: structure(raw, MeetingSummary))
+    if summary.id != path.stem:
+        raise IdMismatch(path, summary.id)
+    return summary
 
 
 def json_files(folder: Path) -> Iterator[Path]:

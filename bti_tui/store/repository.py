@@ -48,9 +48,11 @@ from bti_tui.store.documents import (
     MEETINGS,
     MIGRATIONS,
     PREFERENCES,
+    READERS,
     SCHEMA,
     MeetingSummary,
     Problem,
+    decode_file,
     layout,
     model_of,
     read_document,
@@ -231,7 +233,7 @@ class Repository:
         if self.read_only or self._lock is None:
             raise ReadOnly(self.data_dir)
         try:
-            self._write_unguarded(path, doc)
+            self._write_unguarded(path, kind, doc)
             if scrub:
                 self._scrub_backup(path)
         except OSError as exc:
@@ -247,11 +249,18 @@ class Repository:
             backup.unlink()
         atomic_write_bytes(backup, path.read_bytes())
 
-    def _write_unguarded(self, path: Path, doc: dict[str, Any]) -> None:
+    def _write_unguarded(self, path: Path, kind: str, doc: dict[str, Any]) -> None:
         db = self._db(path)
         if path not in self._current:
-            data = db.storage.read()  # DataCorrupt, too large, a link ...: refuse to write over it
-            if data is None or schema_of(path, data) != SCHEMA:  # SchemaNewer: refuse
+            # The first save of a file in this session: a file that cannot be
+            # read as the app reads it (damaged, newer, too large, a link,
+            # another id ...) is refused, never written over.
+            data = db.storage.read()
+            if data is not None:
+                on_disk = decode_file(path, data, kind)
+                if kind in READERS:
+                    model_of(path, on_disk, kind)
+            if data is None or schema_of(path, data) != SCHEMA:
                 db.storage.write(layout(doc))
                 self._current.add(path)
                 return

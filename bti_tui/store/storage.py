@@ -220,6 +220,8 @@ def read_json_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any | None
         raise DataCorrupt(path) from None
     except RecursionError:
         raise DataInvalid(path, "JSON nested too deeply") from None
+    if data is None:  # the JSON `null`: no document, not an empty file
+        raise DataCorrupt(path)
     if _ESCAPED_SURROGATE.search(raw) or _SURROGATE.search(text):
         data = _without_surrogates(data)
     return data
