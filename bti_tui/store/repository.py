@@ -29,7 +29,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -79,7 +78,6 @@ from bti_tui.store.lock import DataFolderLock
 from bti_tui.store.preferences import clean_preferences
 from bti_tui.store.storage import (
     DEFAULT_MAX_BYTES,
-    DIR_MODE,
     AtomicJSONStorage,
     atomic_write_bytes,
     ensure_private_dir,
@@ -109,14 +107,12 @@ def _refuse_file_in_place_of(folder: Path) -> None:
 
 
 def _own_folder(path: Path) -> Path:
-    """A subfolder of the data folder, made if missing and private; a link
-    in its place is refused (writes would leave the data folder)."""
+    """A subfolder of the data folder, made (0700) if missing; a link in its
+    place is refused (writes would leave the data folder). ``tidy`` makes
+    an existing one private."""
     if path.is_symlink() or (path.exists() and not path.is_dir()):
         raise NotRegular(path)
-    ensure_private_dir(path)
-    if stat.S_IMODE(path.lstat().st_mode) != DIR_MODE:
-        path.chmod(DIR_MODE)
-    return path
+    return ensure_private_dir(path)
 
 
 def _opening_failed(folder: Path, exc: OSError) -> StoreError:

@@ -184,7 +184,10 @@ def _read_limited(path: Path, max_bytes: int) -> bytes | None:
         if st.st_size > max_bytes:
             raise DataTooLarge(path, st.st_size, max_bytes)
         try:
-            raw = handle.read(max_bytes + 1)
+            # st_size + 1, not max_bytes + 1: read(n) allocates n bytes first.
+            raw = handle.read(st.st_size + 1)
+            if len(raw) > st.st_size:  # it grows while we read
+                raw += handle.read(max_bytes + 1 - len(raw))
         except OSError as exc:
             raise Unreadable(path, exc.strerror or str(exc)) from None
     if len(raw) > max_bytes:  # it grew while we looked
