@@ -11,6 +11,7 @@ from pathlib import Path
 from bti_tui.model import Meeting
 from bti_tui.store.documents import (
     CASES,
+    LOG_NAME,
     MEETINGS,
     PREFERENCES,
     Problem,
@@ -30,6 +31,9 @@ def _folder_problems(data_dir: Path) -> list[Problem]:
     for folder in private_folders(data_dir)[1:]:
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             problems.append(Problem(folder, "store.not_regular", {"path": str(folder)}))
+    log = data_dir / LOG_NAME  # the app appends to it: a link would take its lines elsewhere
+    if log.is_symlink() or (log.exists() and not log.is_file()):
+        problems.append(Problem(log, "store.not_regular", {"path": str(log)}))
     for folder in private_folders(data_dir):
         if folder == data_dir or (folder.is_dir() and not folder.is_symlink()):
             try:

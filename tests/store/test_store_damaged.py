@@ -144,3 +144,35 @@ def test_text_with_lone_surrogates_is_read_as_replacement_characters(demo_repo: 
         saved.decode("utf-8")  # strict: no surrogate reached the disk
         assert repo.load_meeting("demo-neste").place.endswith("\ufffd")
     assert check_data(demo_repo.data_dir) == []
+
+
+def test_a_file_the_os_will_not_let_us_read(demo_repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod 000 for anyone but root; root is refused here by hand."""
+    import errno
+    import os
+
+    path = demo_repo.meeting_path("demo-ferdig")
+    path.chmod(0o000)
+    real_open = os.open
+
+    def refuse(file, flags, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if Path(file) == path:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    try:
+        with pytest.raises(StoreError) as caught:
+            Repository(demo_repo.data_dir, read_only=True).load_meeting("demo-ferdig")
+        assert caught.value.key == "store.unreadable"
+        assert "bti-tui får ikke lese" in _message(caught.value)
+        assert [(p.path, p.key) for p in check_data(demo_repo.data_dir)] == [(path, "store.unreadable")]
+    finally:
+        monkeypatch.undo()
+        path.chmod(0o600)
+
+
+def test_a_log_file_that_is_a_link_is_reported(demo_repo: Repository, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere.log").write_text("")
+    (demo_repo.data_dir / "bti-tui.log").symlink_to(tmp_path / "elsewhere.log")
+    assert [(p.path.name, p.key) for p in check_data(demo_repo.data_dir)] == [("bti-tui.log", "store.not_regular")]
