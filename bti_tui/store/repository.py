@@ -150,7 +150,10 @@ class Repository:
         ``StoreError`` (``NotAFolder``, ``FolderReadOnly``, ``LockUnsafe``,
         ``Unreadable``, ``NotRegular``, ``OpenFailed``)."""
         data_dir = Path(data_dir)
-        _refuse_file_in_place_of(data_dir)
+        try:
+            _refuse_file_in_place_of(data_dir)
+        except OSError as exc:
+            raise _opening_failed(data_dir, exc) from None
         repo = cls(data_dir, read_only=read_only, max_bytes=max_bytes)
         if read_only:
             return repo

@@ -4,7 +4,6 @@ memory, and a document beyond it is not saved. The limit is a setting."""
 from __future__ import annotations
 
 import tracemalloc
-from pathlib import Path
 
 import pytest
 from conftest import folder_state
