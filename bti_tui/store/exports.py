@@ -8,7 +8,6 @@ atomically and readable by the owner only, like the data itself.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from pathlib import Path
@@ -98,23 +97,3 @@ def _write_through(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | _O_BINARY)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
-
-
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other ESC sequences,
-# and the C0/C1 controls but tab and newline (and DEL).
-_TERMINAL_CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` without terminal control and escape sequences (colours,
-    titles, cursor moves, hyperlinks ...): what is shown is what is written.
-    Tab and newline stay. A stand-in until ``bti_tui.model.text.clean_text``
-    lands on main."""
-    return _TERMINAL_CONTROL.sub("", text)

@@ -14,7 +14,7 @@ import pytest
 from conftest import mode
 
 from bti_tui.store import NotRegular, StoreError, WriteFailed
-from bti_tui.store.exports import terminal_safe, write_export, write_output
+from bti_tui.store.exports import write_export, write_output
 
 
 def test_a_new_file_is_private(tmp_path: Path) -> None:
@@ -127,21 +127,3 @@ def test_write_export_refuses_to_replace_a_link(tmp_path: Path) -> None:
     with pytest.raises(NotRegular):
         write_export(data, "r.md", "x")
     assert mine.read_text() == "mine" and (data / "referat" / "r.md").is_symlink()
-
-
-# --- terminal control sequences ------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("raw", "clean"),
-    [
-        ("\x1b[31mrød\x1b[0m", "rød"),
-        ("\x1b]0;pwned\x07tittel", "tittel"),
-        ("\x1b]8;;https://x.example\x1b\\lenke\x1b]8;;\x1b\\", "lenke"),
-        ("a\x1b[2J\x1b[Hb", "ab"),
-        ("bell\x07 and back\x08space", "bell and backspace"),
-        ("c1\x9b31mcsi and \x85nel", "c1csi and nel"),
-        ("\x1bc reset", " reset"),
-        ("æøå ÆØÅ\tfane\nlinje", "æøå ÆØÅ\tfane\nlinje"),
-    ],
-)
-def test_terminal_safe(raw: str, clean: str) -> None:
-    assert terminal_safe(raw) == clean

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, mode
 
+from bti_tui.session.demo import write_demo
 from bti_tui.store import NotRegular, Repository, check_data
 from bti_tui.store.storage import AtomicJSONStorage, atomic_write_bytes
 
@@ -108,6 +109,15 @@ def test_the_data_folder_itself_may_be_a_link(tmp_path: Path) -> None:
     link = tmp_path / "data"
     link.symlink_to(real)
     with Repository.open(link) as repo:
-        repo.write_demo(TODAY, "nb")
+        write_demo(repo, TODAY, "nb")
     assert (real / "meetings" / "demo-ferdig.json").is_file()
     assert check_data(link) == []
+
+
+def test_a_scrubbing_save_replaces_a_linked_backup(demo_repo: Repository, outside: Path) -> None:
+    path = demo_repo.meeting_path("demo-ferdig")
+    backup = path.with_name(path.name + ".bak")
+    backup.symlink_to(outside)
+    demo_repo.save_meeting(demo_repo.load_meeting("demo-ferdig"), scrub=True)
+    assert not backup.is_symlink() and backup.read_bytes() == path.read_bytes() and mode(backup) == 0o600
+    assert outside.read_bytes() == b'{"mine": true}' and mode(outside) == 0o644
