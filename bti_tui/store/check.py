@@ -11,8 +11,8 @@ from pathlib import Path
 from bti_tui.model import Meeting
 from bti_tui.store.documents import (
     CASES,
+    FOLDERS,
     LOG_NAME,
-    MEETINGS,
     PREFERENCES,
     Problem,
     json_files,
@@ -44,11 +44,11 @@ def _folder_problems(data_dir: Path) -> list[Problem]:
 
 
 def _file_problems(data_dir: Path, max_bytes: int) -> list[Problem]:
-    """Every meeting, case and the preferences, read as the app reads them."""
+    """Every meeting, case, plan, queued case and the preferences, read as
+    the app reads them."""
     problems: list[Problem] = []
     case_ids = {path.stem for path in json_files(data_dir / CASES)}
-    files = [(path, "meeting") for path in json_files(data_dir / MEETINGS)]
-    files += [(path, "case") for path in json_files(data_dir / CASES)]
+    files = [(path, kind) for kind, folder in FOLDERS.items() for path in json_files(data_dir / folder)]
     files.append((data_dir / PREFERENCES, "preferences"))
     for path, kind in files:
         try:

@@ -31,15 +31,37 @@ DOC_ID = 1
 MEETINGS = "meetings"
 CASES = "cases"
 EXPORTS = "referat"  # referat files exported from the app
+PLANS = "plans"  # half-year plans (store/plans.py)
+QUEUE = "queue"  # queued cases (store/plans.py)
 PREFERENCES = "preferences.json"
 LOG_NAME = "bti-tui.log"  # the app's log (written by the UI)
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # Per document kind: {from_version: fn(doc) -> doc at from_version + 1}.
-MIGRATIONS: dict[str, dict[int, Migration]] = {"meeting": {}, "case": {}, "preferences": {}}
+MIGRATIONS: dict[str, dict[int, Migration]] = {"meeting": {}, "case": {}, "preferences": {}, "plan": {}, "queued": {}}
+
+
+def _plan_from_doc(raw: Any) -> Any:
+    from bti_tui.model.plan import HalfYearPlan  # here: only plans pay for its import
+
+    return structure(raw, HalfYearPlan)
+
+
+def _queued_from_doc(raw: Any) -> Any:
+    from bti_tui.model.queue import QueuedCase
+
+    return structure(raw, QueuedCase)
+
 
 # The model class of each kind of document that has one.
-READERS: dict[str, Callable[[Any], Any]] = {"meeting": meeting_from_doc, "case": case_from_doc}
+READERS: dict[str, Callable[[Any], Any]] = {
+    "meeting": meeting_from_doc,
+    "case": case_from_doc,
+    "plan": _plan_from_doc,
+    "queued": _queued_from_doc,
+}
+# The folder of each kind of document that lives one per file in a folder.
+FOLDERS: dict[str, str] = {"meeting": MEETINGS, "case": CASES, "plan": PLANS, "queued": QUEUE}
 
 T = TypeVar("T")
 Reader = Callable[[Path], Any]

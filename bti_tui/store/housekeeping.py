@@ -4,8 +4,8 @@ about the same things.
 - Temporary files of a save that a crash interrupted (only the app's own
   names, ``.<name>.<random>.tmp`` and ``.<name>.<random>.bak-tmp``) are
   removed by the next app that takes the lock.
-- The data folder, ``meetings/``, ``cases/``, ``referat/`` and every file in
-  them (the log, preferences, backups, exported referats) are made private
+- The data folder, ``meetings/``, ``cases/``, ``plans/``, ``queue/``,
+  ``referat/`` and every file in them (the log, preferences, backups, exported referats) are made private
   (0700 folders, 0600 files) if they are wider.
 
 Each change is logged (``logging``). Links are never followed: a symbolic
@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from bti_tui.store.documents import CASES, EXPORTS, MEETINGS
+from bti_tui.store.documents import CASES, EXPORTS, MEETINGS, PLANS, QUEUE
 from bti_tui.store.lock import LOCK_NAME, held_elsewhere
 from bti_tui.store.storage import DIR_MODE, FILE_MODE
 
@@ -36,7 +36,7 @@ TEMP_GRACE_SECONDS = 30.0
 
 
 def private_folders(data_dir: Path) -> list[Path]:
-    return [data_dir, data_dir / MEETINGS, data_dir / CASES, data_dir / EXPORTS]
+    return [data_dir, *(data_dir / name for name in (MEETINGS, CASES, PLANS, QUEUE, EXPORTS))]
 
 
 def is_temp_name(name: str) -> bool:
