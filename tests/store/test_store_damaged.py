@@ -176,3 +176,18 @@ def test_a_log_file_that_is_a_link_is_reported(demo_repo: Repository, tmp_path: 
     (tmp_path / "elsewhere.log").write_text("")
     (demo_repo.data_dir / "bti-tui.log").symlink_to(tmp_path / "elsewhere.log")
     assert [(p.path.name, p.key) for p in check_data(demo_repo.data_dir)] == [("bti-tui.log", "store.not_regular")]
+
+
+@pytest.mark.parametrize("content", [DEEP, b"[]", b"\xff{}"], ids=["deep", "list", "bad UTF-8"])
+def test_a_damaged_plan_or_queued_case_is_reported(repo: Repository, content: bytes) -> None:
+    from bti_tui.store.plans import PlanStore
+
+    for folder in ("plans", "queue"):
+        (repo.data_dir / folder).mkdir(mode=0o700)
+        path = repo.data_dir / folder / "x.json"
+        path.write_bytes(content)
+        path.chmod(0o600)
+    store = PlanStore(repo)
+    assert store.list_plans() == [] and [p.path.name for p in store.skipped] == ["x.json"]
+    assert store.list_queue() == [] and [p.path.parent.name for p in store.skipped] == ["queue"]
+    assert sorted(p.path.parent.name for p in check_data(repo.data_dir)) == ["plans", "queue"]
