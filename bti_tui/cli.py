@@ -32,7 +32,9 @@ from bti_tui import cli_plan, cli_queue
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
 from bti_tui.model.localized import LANGUAGES
+from bti_tui.model.text import clean_text
 from bti_tui.store import Repository, StoreError, check_data
+from bti_tui.store.exports import write_output
 from bti_tui.store.repository import CASES, MEETINGS, MeetingSummary
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -104,6 +106,12 @@ class _Context:
         self.explicit_lang = explicit_lang
         self.data_dir = resolve_data_dir(args.data_dir)
 
+    @property
+    def max_bytes(self) -> int:
+        from bti_tui.resources import municipal_settings
+
+        return municipal_settings().max_file_bytes
+
     def fail(self, key: str, **params: Any) -> int:
         print(self.t(key, **params), file=sys.stderr)
         return EXIT_DATA
@@ -119,7 +127,7 @@ def _demo(ctx: _Context) -> int:
     from bti_tui.session.demo import write_demo, write_demo_plan
     from bti_tui.store.plans import PlanStore
 
-    with Repository.open(ctx.data_dir) as repo:
+    with Repository.open(ctx.data_dir, max_bytes=ctx.max_bytes) as repo:
         ids = write_demo(repo, date.today(), ctx.t.lang)
         write_demo_plan(PlanStore(repo), date.today(), ctx.t.lang)
     print(ctx.t("cli.demo.written", ids=", ".join(ids), folder=ctx.data_dir))
@@ -153,7 +161,7 @@ def _as_json(summary: MeetingSummary) -> dict[str, str]:
 
 def _list(ctx: _Context) -> int:
     t = ctx.t
-    with Repository.open(ctx.data_dir, read_only=True) as repo:
+    with Repository.open(ctx.data_dir, read_only=True, max_bytes=ctx.max_bytes) as repo:
         meetings = repo.list_meetings()
         skipped = repo.skipped
     if ctx.args.json:
@@ -166,7 +174,7 @@ def _list(ctx: _Context) -> int:
             [m.id, m.date.isoformat(), m.start_time.strftime("%H:%M"), _kind_name(m.kind_id, t.lang), t(f"cli.status.{m.status.value}"), m.place]
             for m in meetings
         ]
-        print(_table([header, *rows]))
+        print(clean_text(_table([header, *rows])))
     if skipped:
         return ctx.fail("cli.list.skipped", count=len(skipped), folder=ctx.data_dir)
     return EXIT_OK
@@ -176,7 +184,7 @@ def _export(ctx: _Context) -> int:
     from bti_tui.resources import meeting_kinds
 
     args = ctx.args
-    with Repository.open(ctx.data_dir, read_only=True) as repo:
+    with Repository.open(ctx.data_dir, read_only=True, max_bytes=ctx.max_bytes) as repo:
         meeting = repo.load_meeting(args.meeting_id)
         cases = repo.cases_for(meeting)
     kind = meeting_kinds().get(meeting.kind_id)
@@ -194,7 +202,10 @@ def _export(ctx: _Context) -> int:
         _, content = export_files(meeting, kind, cases, lang, municipal_settings(), args.format, args.case)
     except (UnknownCase, PdfError) as exc:
         return ctx.fail(exc.key, **exc.params)
-    if args.output is None:
+    if args.format != "pdf":
+        # Typed text may hold terminal escape sequences: none reaches a terminal or a file.
+        content = clean_text(content.decode("utf-8")).encode("utf-8")
+    if args.output in (None, "-"):
         if args.format == "pdf":
             if sys.stdout.isatty():  # a PDF's bytes would garble the terminal
                 return ctx.fail("export.pdf_to_terminal")
@@ -205,14 +216,9 @@ def _export(ctx: _Context) -> int:
         text = content.decode("utf-8")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return EXIT_OK
-    from bti_tui.store.storage import atomic_write_bytes
-
     target = Path(args.output).expanduser()
-    try:
-        atomic_write_bytes(target, content)
-    except OSError as exc:
-        return ctx.fail("cli.export.write_failed", path=target, detail=exc.strerror or exc)
-    print(ctx.t("cli.export.written", path=target), file=sys.stderr)
+    if not write_output(target, content):
+        print(ctx.t("cli.export.written", path=target), file=sys.stderr)
     return EXIT_OK
 
 
@@ -222,10 +228,10 @@ def _count(folder: Path) -> int:
 
 def _check(ctx: _Context) -> int:
     t, folder = ctx.t, ctx.data_dir
-    if not folder.is_dir():
+    if not folder.exists() and not folder.is_symlink():
         print(t("cli.check.no_folder", folder=folder))
         return EXIT_OK
-    problems = check_data(folder)
+    problems = check_data(folder, max_bytes=ctx.max_bytes)
     if not problems:
         print(t("cli.check.ok", folder=folder, meetings=_count(folder / MEETINGS), cases=_count(folder / CASES)))
         return EXIT_OK
@@ -264,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _VERBS[args.command](ctx)
     except StoreError as exc:
         return ctx.fail(exc.key, **exc.params)
+    except OSError as exc:  # a refusal of the operating system no store error names
+        return ctx.fail("cli.errors.os_error", path=exc.filename or ctx.data_dir, detail=exc.strerror or exc)
 
 
 if __name__ == "__main__":

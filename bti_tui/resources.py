@@ -68,6 +68,14 @@ class MunicipalSettings:
     unit: str = ""  # enhet
     exemption_marking: bool = True  # "Unntatt offentlighet, jf. offl. § 13 og fvl. § 13"
     case_referat_time_table: bool = False  # keep the time table in each case's referat
+    # The largest data file read or written, in MB (the store refuses more).
+    max_file_mb: float = 20
+
+    @property
+    def max_file_bytes(self) -> int:
+        """``max_file_mb`` in bytes, for ``Repository.open(max_bytes=...)``
+        and ``check_data(max_bytes=...)``."""
+        return max(1, int(self.max_file_mb * 1024 * 1024))
 
 
 @cache

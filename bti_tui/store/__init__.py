@@ -8,10 +8,20 @@ from bti_tui.store.errors import (
     DataCorrupt,
     DataInvalid,
     DataLocked,
+    DataTooLarge,
+    DocumentTooLarge,
+    FolderReadOnly,
+    IdMismatch,
+    LockUnsafe,
     MeetingNotFound,
+    NotAFolder,
+    NotRegular,
+    OpenFailed,
     ReadOnly,
     SchemaNewer,
     StoreError,
+    Unreadable,
+    WriteFailed,
 )
 from bti_tui.store.repository import (
     MIGRATIONS,
@@ -20,9 +30,10 @@ from bti_tui.store.repository import (
     Problem,
     Repository,
 )
-from bti_tui.store.storage import AtomicJSONStorage
+from bti_tui.store.storage import DEFAULT_MAX_BYTES, AtomicJSONStorage
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "MIGRATIONS",
     "SCHEMA",
     "AtomicJSONStorage",
@@ -30,12 +41,22 @@ __all__ = [
     "DataCorrupt",
     "DataInvalid",
     "DataLocked",
+    "DataTooLarge",
+    "DocumentTooLarge",
+    "FolderReadOnly",
+    "IdMismatch",
+    "LockUnsafe",
     "MeetingNotFound",
     "MeetingSummary",
+    "NotAFolder",
+    "NotRegular",
+    "OpenFailed",
     "Problem",
     "ReadOnly",
     "Repository",
     "SchemaNewer",
     "StoreError",
+    "Unreadable",
+    "WriteFailed",
     "check_data",
 ]

@@ -6,74 +6,86 @@ is open, and a damaged file stays byte for byte as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from bti_tui.model import Meeting
-from bti_tui.store.codec import case_from_doc, meeting_from_doc
-from bti_tui.store.errors import DataCorrupt, DataInvalid, StoreError
-from bti_tui.store.lock import LOCK_NAME
-from bti_tui.store.repository import (
+from bti_tui.store.documents import (
     CASES,
-    MEETINGS,
+    FOLDERS,
+    LOG_NAME,
     PREFERENCES,
     Problem,
-    _json_files,
-    _to_model,
-    decode_file,
+    json_files,
+    model_of,
+    read_document,
 )
-from bti_tui.store.storage import FILE_MODE, file_mode, read_json_file
+from bti_tui.store.errors import NotAFolder, StoreError, Unreadable
+from bti_tui.store.housekeeping import private_folders, stale_temps, wide_modes
+from bti_tui.store.preferences import clean_preferences
+from bti_tui.store.storage import DEFAULT_MAX_BYTES
 
 
-def check_data(data_dir: Path) -> list[Problem]:
-    """Everything wrong in ``data_dir``: unreadable or truncated files, files
-    from a newer app, documents that do not fit the model, meetings naming a
-    missing case, files or folders others may read, temp files left by a
-    crash. Needs no lock, creates nothing, writes nothing."""
-    data_dir = Path(data_dir)
+def _folder_problems(data_dir: Path) -> list[Problem]:
+    """Folders that are not folders, or that cannot be listed."""
     problems: list[Problem] = []
-    if not data_dir.is_dir():
-        return problems
+    for folder in private_folders(data_dir)[1:]:
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            problems.append(Problem(folder, "store.not_regular", {"path": str(folder)}))
+    log = data_dir / LOG_NAME  # the app appends to it: a link would take its lines elsewhere
+    if log.is_symlink() or (log.exists() and not log.is_file()):
+        problems.append(Problem(log, "store.not_regular", {"path": str(log)}))
+    for folder in private_folders(data_dir):
+        if folder == data_dir or (folder.is_dir() and not folder.is_symlink()):
+            try:
+                next(folder.iterdir(), None)
+            except OSError as exc:
+                problems.append(Problem.of(folder, Unreadable(folder, exc.strerror or str(exc))))
+    return problems
 
-    for folder in (data_dir, data_dir / MEETINGS, data_dir / CASES):
-        if folder.is_dir() and file_mode(folder) & 0o077:
-            problems.append(Problem(folder, "store.folder_permissions", {"path": str(folder), "mode": oct(file_mode(folder))}))
 
-    files: list[tuple[Path, str, Callable[[Any], Any]]] = [
-        (path, "meeting", meeting_from_doc) for path in _json_files(data_dir / MEETINGS)
-    ]
-    files += [(path, "case", case_from_doc) for path in _json_files(data_dir / CASES)]
-    if (data_dir / PREFERENCES).is_file():
-        files.append((data_dir / PREFERENCES, "preferences", dict))
-
-    case_ids = {path.stem for path in _json_files(data_dir / CASES)}
-    for path, kind, read in files:
+def _file_problems(data_dir: Path, max_bytes: int) -> list[Problem]:
+    """Every meeting, case, plan, queued case and the preferences, read as
+    the app reads them."""
+    problems: list[Problem] = []
+    case_ids = {path.stem for path in json_files(data_dir / CASES)}
+    files = [(path, kind) for kind, folder in FOLDERS.items() for path in json_files(data_dir / folder)]
+    files.append((data_dir / PREFERENCES, "preferences"))
+    for path, kind in files:
         try:
-            data = read_json_file(path)
-            if data is None:
-                raise DataCorrupt(path)  # empty: truncated
-            if not isinstance(data, dict):
-                raise DataInvalid(path, "not a JSON object")
-            obj = _to_model(path, decode_file(path, data, kind), read)
+            doc = read_document(path, kind, max_bytes=max_bytes)
+            if doc is None:
+                continue  # no preferences saved, or removed while we looked
+            if kind == "preferences":
+                problems += clean_preferences(path, doc)[1]
+                continue
+            obj = model_of(path, doc, kind)
         except StoreError as exc:
-            problems.append(Problem(path, exc.key, dict(exc.params)))
-            obj = None
-        if kind != "preferences" and obj is not None and obj.id != path.stem:
-            problems.append(Problem(path, "store.id_mismatch", {"path": str(path), "id": obj.id}))
+            problems.append(Problem.of(path, exc))
+            continue
         if isinstance(obj, Meeting):
             for case_id in obj.case_ids:
                 if case_id not in case_ids:
                     problems.append(Problem(path, "store.case_missing", {"path": str(path), "case_id": case_id}))
+    return problems
 
-    for folder in (data_dir, data_dir / MEETINGS, data_dir / CASES):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if not path.is_file() or path.name == LOCK_NAME:
-                continue
-            if path.name.startswith(".") and (path.name.endswith(".tmp") or path.name.endswith(".bak-tmp")):
-                problems.append(Problem(path, "store.leftover_temp", {"path": str(path)}))
-            elif file_mode(path) != FILE_MODE:
-                problems.append(Problem(path, "store.permissions", {"path": str(path), "mode": oct(file_mode(path))}))
+
+def check_data(data_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:
+    """Everything wrong in ``data_dir``: unreadable, truncated, too large or
+    linked files, files from a newer app, documents that do not fit the
+    model, meetings naming a missing case, unknown preferences, folders and
+    files others may read (``referat/`` included), temp files left by a
+    crash (not those of a save in progress in a running app). Needs no lock,
+    creates nothing, writes nothing."""
+    data_dir = Path(data_dir)
+    if not data_dir.exists():
+        return []
+    if not data_dir.is_dir():
+        return [Problem.of(data_dir, NotAFolder(data_dir))]
+    problems = _folder_problems(data_dir)
+    problems += _file_problems(data_dir, max_bytes)
+    for path, mode in wide_modes(data_dir):
+        key = "store.folder_permissions" if path.is_dir() else "store.permissions"
+        problems.append(Problem(path, key, {"path": str(path), "mode": oct(mode)}))
+    for path in stale_temps(data_dir):
+        problems.append(Problem(path, "store.leftover_temp", {"path": str(path)}))
     return problems

@@ -67,6 +67,8 @@ def structure(raw: Any, cls: type[T]) -> T:
         raise DocumentError(cattrs.transform_error(exc)) from exc
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise DocumentError([f"{type(exc).__name__}: {exc}"]) from exc
+    except RecursionError:
+        raise DocumentError(["nested too deeply"]) from None
 
 
 def meeting_to_doc(meeting: Meeting) -> dict[str, Any]:

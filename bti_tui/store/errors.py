@@ -54,6 +54,92 @@ class DataInvalid(StoreError):
         self.path = path
 
 
+class IdMismatch(StoreError):
+    """A file whose document names another id than its file name."""
+
+    def __init__(self, path: Path, found: str) -> None:
+        super().__init__("store.id_mismatch", path=str(path), id=found)
+        self.path = path
+
+
+def _mb(size: int) -> str:
+    """A size in megabytes as people read it: ``20``, ``0.5``, ``1.2``."""
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+
+
+class DataTooLarge(StoreError):
+    """A data file beyond ``max_file_mb``: not read (a paste accident or
+    damage; reading it could take all the memory)."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__("store.too_large", path=str(path), size_mb=_mb(size), limit_mb=_mb(limit))
+        self.path = path
+
+
+class DocumentTooLarge(StoreError):
+    """A meeting, case ... that would make a file beyond ``max_file_mb``:
+    not saved (the file on disk stays as it was)."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__("store.save_too_large", path=str(path), size_mb=_mb(size), limit_mb=_mb(limit))
+        self.path = path
+
+
+class NotRegular(StoreError):
+    """A symbolic link, folder, FIFO or device where a data file belongs:
+    neither read nor written through."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("store.not_regular", path=str(path))
+        self.path = path
+
+
+class Unreadable(StoreError):
+    """The operating system refused to let us read a file or folder."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__("store.unreadable", path=str(path), detail=detail)
+        self.path = path
+
+
+class WriteFailed(StoreError):
+    """The disk refused a save (full, read-only, permissions ...)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__("store.write_failed", path=str(path), detail=error.strerror or str(error))
+        self.path = path
+        self.errno = error.errno
+
+
+class NotAFolder(StoreError):
+    """The data folder's path names a file."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__("store.not_a_folder", folder=str(folder))
+
+
+class FolderReadOnly(StoreError):
+    """The app cannot write in the data folder, so it does not open it."""
+
+    def __init__(self, folder: Path, detail: str) -> None:
+        super().__init__("store.folder_read_only", folder=str(folder), detail=detail)
+
+
+class LockUnsafe(StoreError):
+    """``<data>/.lock`` is a symbolic link or not an ordinary file: the app
+    does not open the folder rather than write through it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("store.lock_unsafe", path=str(path))
+
+
+class OpenFailed(StoreError):
+    """Any other refusal of the operating system while opening the folder."""
+
+    def __init__(self, folder: Path, error: OSError) -> None:
+        super().__init__("store.open_failed", folder=str(folder), detail=error.strerror or str(error))
+
+
 class SchemaNewer(StoreError):
     """Written by a newer bti-tui: left untouched."""
 

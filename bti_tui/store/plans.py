@@ -27,23 +27,11 @@ from bti_tui.model import Meeting, ValidationError
 from bti_tui.model.plan import HalfYearPlan
 from bti_tui.model.plan_day import meeting_for_date
 from bti_tui.model.queue import QueuedCase
-from bti_tui.store.codec import structure, unstructure
-from bti_tui.store.errors import DataCorrupt, DataInvalid, ReadOnly, StoreError, backup_path
-from bti_tui.store.repository import (
-    MIGRATIONS,
-    Problem,
-    Repository,
-    _check_id,
-    _json_files,
-    _to_model,
-    decode_file,
-)
-from bti_tui.store.storage import DIR_MODE, ensure_private_dir, file_mode, fsync_dir, read_json_file
-
-PLANS = "plans"
-QUEUE = "queue"
-MIGRATIONS.setdefault("plan", {})
-MIGRATIONS.setdefault("queued", {})
+from bti_tui.store.codec import unstructure
+from bti_tui.store.documents import PLANS, QUEUE, json_files, model_of, read_document
+from bti_tui.store.errors import ReadOnly, StoreError, WriteFailed, backup_path
+from bti_tui.store.repository import Problem, Repository, _check_id, _own_folder
+from bti_tui.store.storage import fsync_dir
 
 T = TypeVar("T", HalfYearPlan, QueuedCase)
 
@@ -75,33 +63,27 @@ class PlanStore:
         return self.repo.data_dir / QUEUE / f"{_check_id(queue_id, QueuedNotFound)}.json"
 
     def _read(self, path: Path, kind: str, cls: type[T], not_found: Callable[[str], StoreError]) -> T:
-        data = read_json_file(path)
-        if data is None and path.exists():
-            raise DataCorrupt(path)  # empty: truncated
-        if data is None:
+        """Through the store's one document reader (``read_document``)."""
+        doc = read_document(path, kind, max_bytes=self.repo.max_bytes)
+        if doc is None:
             raise not_found(path.stem)
-        if not isinstance(data, dict):
-            raise DataInvalid(path, "not a JSON object")
-        obj = _to_model(path, decode_file(path, data, kind), lambda raw: structure(raw, cls))
-        if obj.id != path.stem:
-            raise DataInvalid(path, f"the file holds {kind} {obj.id!r}")
-        return obj
+        return model_of(path, doc, kind)
 
     def _all(self, folder: str, kind: str, cls: type[T], not_found: Callable[[str], StoreError]) -> Iterator[T]:
-        for path in _json_files(self.repo.data_dir / folder):
+        for path in json_files(self.repo.data_dir / folder):
             try:
                 yield self._read(path, kind, cls, not_found)
             except StoreError as exc:
-                self.skipped.append(Problem(path, exc.key, dict(exc.params)))
+                self.skipped.append(Problem.of(path, exc))
 
     def _save(self, folder: str, path: Path, kind: str, obj: Any) -> None:
         doc = unstructure(obj)
         with self.repo._mutex:
-            target = self.repo.data_dir / folder
             if not self.repo.read_only and self.repo._lock is not None:
-                ensure_private_dir(target)
-                if file_mode(target) != DIR_MODE:
-                    target.chmod(DIR_MODE)
+                try:
+                    _own_folder(self.repo.data_dir / folder)  # a link there is refused
+                except OSError as exc:
+                    raise WriteFailed(path, exc) from exc
             self.repo._write(path, kind, doc)
 
     def _delete(self, path: Path) -> None:

@@ -5,157 +5,90 @@ in the live meeting writes one file of a few kilobytes however many years of
 history lie beside it::
 
     <data>/.lock                      the single-writer lock
-    <data>/preferences.json           theme, language
+    <data>/preferences.json           projector, language
+    <data>/bti-tui.log                the app's log
     <data>/meetings/<meeting_id>.json
     <data>/cases/<case_id>.json
+    <data>/referat/                   referat files exported from the app
 
 Each file is a TinyDB database (``AtomicJSONStorage``) with two tables: the
 document itself (table ``document``, id 1) and ``_meta`` (id 1) holding the
 ``schema`` version. Older versions are migrated on load by ``MIGRATIONS``;
 a file from a newer app raises ``SchemaNewer`` and is never written.
+Documents are read in one place, ``documents.read_document``.
 
 Only a repository that holds the lock writes. ``Repository.open(...,
 read_only=True)`` (``list``, ``export``) reads without the lock and without
 creating anything. ``check_data`` reads every file and reports problems; it
-needs no lock and never writes.
+needs no lock and never writes. Every problem with the folder or a file is a
+``StoreError`` (a message key), also the operating system's refusals.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from bti_tui.model import Case, Meeting, MeetingStatus
-from bti_tui.store.codec import (
-    DocumentError,
-    case_from_doc,
-    case_to_doc,
-    meeting_from_doc,
-    meeting_to_doc,
-    structure,
+from bti_tui.model import Case, Meeting
+from bti_tui.store.codec import case_to_doc, meeting_to_doc
+from bti_tui.store.documents import (
+    CASES,
+    DOC_ID,
+    DOC_TABLE,
+    EXPORTS,
+    MEETINGS,
+    MIGRATIONS,
+    PREFERENCES,
+    READERS,
+    SCHEMA,
+    MeetingSummary,
+    Problem,
+    decode_file,
+    layout,
+    model_of,
+    read_document,
+    schema_of,
+    summary_of,
+)
+from bti_tui.store.documents import (
+    json_files as _json_files,
 )
 from bti_tui.store.errors import (
     CaseNotFound,
-    DataCorrupt,
-    DataInvalid,
+    FolderReadOnly,
     MeetingNotFound,
+    NotAFolder,
+    NotRegular,
+    OpenFailed,
     ReadOnly,
-    SchemaNewer,
     StoreError,
+    WriteFailed,
     backup_path,
 )
+from bti_tui.store.housekeeping import tidy
 from bti_tui.store.lock import DataFolderLock
+from bti_tui.store.preferences import clean_preferences
 from bti_tui.store.storage import (
-    DIR_MODE,
+    DEFAULT_MAX_BYTES,
     AtomicJSONStorage,
     atomic_write_bytes,
     ensure_private_dir,
-    file_mode,
     fsync_dir,
-    read_json_file,
 )
 
-SCHEMA = 1
-DOC_TABLE = "document"
-META_TABLE = "_meta"
-DOC_ID = 1
-
-MEETINGS = "meetings"
-CASES = "cases"
-PREFERENCES = "preferences.json"
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-# Per document kind: {from_version: fn(doc) -> doc at from_version + 1}.
-MIGRATIONS: dict[str, dict[int, Migration]] = {"meeting": {}, "case": {}, "preferences": {}}
+__all__ = ["MIGRATIONS", "SCHEMA", "MeetingSummary", "Problem", "Repository"]
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-T = TypeVar("T")
+_READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 M = TypeVar("M", Meeting, Case)
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    """What the meeting list shows, without loading whole meetings."""
-
-    id: str
-    date: date
-    start_time: time
-    kind_id: str
-    status: MeetingStatus
-    place: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the data folder: ``key`` names the message in the
-    catalogue (``store.toml``), ``params`` fill it in (always ``path``)."""
-
-    path: Path
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-# --- documents in files ------------------------------------------------------------
-def _layout(doc: dict[str, Any]) -> dict[str, Any]:
-    return {META_TABLE: {str(DOC_ID): {"schema": SCHEMA}}, DOC_TABLE: {str(DOC_ID): doc}}
-
-
-def _schema_of(path: Path, data: dict[str, Any]) -> int:
-    meta = data.get(META_TABLE)
-    record = meta.get(str(DOC_ID)) if isinstance(meta, dict) else None
-    schema = record.get("schema") if isinstance(record, dict) else None
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise DataInvalid(path, "no schema version in the _meta table")
-    if schema > SCHEMA:
-        raise SchemaNewer(path, schema, SCHEMA)
-    return schema
-
-
-def decode_file(path: Path, data: dict[str, Any], kind: str) -> dict[str, Any]:
-    """The document of a parsed file, migrated to the current schema.
-
-    Raises ``SchemaNewer`` or ``DataInvalid``; changes nothing on disk."""
-    schema = _schema_of(path, data)
-    table = data.get(DOC_TABLE)
-    doc = table.get(str(DOC_ID)) if isinstance(table, dict) else None
-    if not isinstance(doc, dict):
-        raise DataInvalid(path, f"no document in the {DOC_TABLE!r} table")
-    while schema < SCHEMA:
-        migrate = MIGRATIONS[kind].get(schema)
-        if migrate is None:
-            raise DataInvalid(path, f"no migration from schema {schema}")
-        doc = migrate(doc)
-        schema += 1
-    return doc
-
-
-def _to_model(path: Path, doc: dict[str, Any], read: Callable[[Any], T]) -> T:
-    try:
-        return read(doc)
-    except DocumentError as exc:
-        raise DataInvalid(path, "; ".join(exc.details)) from None
-
-
-def _summary(path: Path, doc: dict[str, Any]) -> MeetingSummary:
-    wanted = {name: doc.get(name) for name in MeetingSummary.__dataclass_fields__}
-    return _to_model(path, wanted, lambda raw: structure(raw, MeetingSummary))
-
-
-def _json_files(folder: Path) -> Iterator[Path]:
-    """The data files in a folder: ``*.json``, not backups or temp files."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".json" and not path.name.startswith(".") and path.is_file():
-            yield path
 
 
 def _check_id(raw: str, not_found: Callable[[str], StoreError]) -> str:
@@ -164,40 +97,82 @@ def _check_id(raw: str, not_found: Callable[[str], StoreError]) -> str:
     return raw
 
 
+def _refuse_file_in_place_of(folder: Path) -> None:
+    """``NotAFolder`` if ``folder`` (or a parent) is a file."""
+    for path in (folder, *folder.parents):
+        if path.exists():
+            if not path.is_dir():
+                raise NotAFolder(folder)
+            return
+
+
+def _own_folder(path: Path) -> Path:
+    """A subfolder of the data folder, made (0700) if missing; a link in its
+    place is refused (writes would leave the data folder). ``tidy`` makes
+    an existing one private."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        raise NotRegular(path)
+    return ensure_private_dir(path)
+
+
+def _opening_failed(folder: Path, exc: OSError) -> StoreError:
+    if exc.errno in _READ_ONLY_ERRNOS:
+        return FolderReadOnly(folder, exc.strerror or str(exc))
+    return OpenFailed(folder, exc)
+
+
 # --- the repository ------------------------------------------------------------------
 class Repository:
     """The data folder. Thread-safe: the autosave worker writes while the UI
-    thread reads."""
+    thread reads. ``max_bytes``: the largest file read or written
+    (``max_file_mb`` in data/settings.toml)."""
 
-    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
+    def __init__(self, data_dir: Path, *, read_only: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
+        self.max_bytes = max_bytes
         self._mutex = threading.RLock()
         self._lock: DataFolderLock | None = None
         self._dbs: dict[Path, TinyDB] = {}
         self._current: set[Path] = set()  # files known to be at SCHEMA
         self._summaries: dict[Path, tuple[tuple[int, int, int], MeetingSummary]] = {}
         self.skipped: list[Problem] = []  # files the last list_meetings() could not read
+        self.preference_problems: list[Problem] = []  # what the last load_preferences() left out
 
     # --- opening and closing -------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path, *, read_only: bool = False) -> Repository:
-        """Open ``data_dir``: create it (0700) if missing and take the lock
-        (``DataLocked`` if another bti-tui holds it). ``read_only``: no lock,
-        nothing created, every save raises ``ReadOnly``."""
+    def open(cls, data_dir: Path, *, read_only: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Repository:
+        """Open ``data_dir``: create it (0700) if missing, take the lock
+        (``DataLocked`` if another bti-tui holds it), remove the temp files
+        of interrupted saves and make wide folders and files private
+        (logged). ``read_only``: no lock, nothing created or changed, every
+        save raises ``ReadOnly``. Whatever the operating system refuses is a
+        ``StoreError`` (``NotAFolder``, ``FolderReadOnly``, ``LockUnsafe``,
+        ``Unreadable``, ``NotRegular``, ``OpenFailed``)."""
         data_dir = Path(data_dir)
-        repo = cls(data_dir, read_only=read_only)
+        try:
+            _refuse_file_in_place_of(data_dir)
+        except OSError as exc:
+            raise _opening_failed(data_dir, exc) from None
+        repo = cls(data_dir, read_only=read_only, max_bytes=max_bytes)
         if read_only:
             return repo
-        ensure_private_dir(data_dir)
+        try:
+            ensure_private_dir(data_dir)
+            if not os.access(data_dir, os.W_OK):
+                raise FolderReadOnly(data_dir, os.strerror(errno.EACCES))
+        except OSError as exc:
+            raise _opening_failed(data_dir, exc) from None
         lock = DataFolderLock(data_dir)
         lock.acquire()
         repo._lock = lock
         try:
             for name in (MEETINGS, CASES):
-                folder = ensure_private_dir(data_dir / name)
-                if file_mode(folder) != DIR_MODE:
-                    folder.chmod(DIR_MODE)
+                _own_folder(data_dir / name)
+            tidy(data_dir)
+        except OSError as exc:
+            lock.release()
+            raise _opening_failed(data_dir, exc) from None
         except BaseException:
             lock.release()
             raise
@@ -231,45 +206,61 @@ class Repository:
     def preferences_path(self) -> Path:
         return self.data_dir / PREFERENCES
 
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / EXPORTS
+
     def _db(self, path: Path) -> TinyDB:
         db = self._dbs.get(path)
         if db is None:
-            db = TinyDB(path, storage=AtomicJSONStorage)
+            db = TinyDB(path, storage=AtomicJSONStorage, max_bytes=self.max_bytes)
             self._dbs[path] = db
         return db
 
     def _read(self, path: Path, kind: str) -> dict[str, Any] | None:
-        data = self._db(path).storage.read()
-        return None if data is None else decode_file(path, data, kind)
+        return read_document(path, kind, reader=lambda p: self._db(p).storage.read())
 
-    def _load(self, path: Path, kind: str, from_doc: Callable[[Any], M], not_found: Callable[[str], StoreError]) -> M:
+    def _load(self, path: Path, kind: str, not_found: Callable[[str], StoreError]) -> Any:
         """The meeting or case in ``path`` (its id is the file's stem)."""
         with self._mutex:
             doc = self._read(path, kind)
-            if doc is None and path.exists():
-                raise DataCorrupt(path)  # an empty file: truncated
             if doc is None:
                 raise not_found(path.stem)
-            obj = _to_model(path, doc, from_doc)
-            if obj.id != path.stem:
-                raise DataInvalid(path, f"the file holds {kind} {obj.id!r}")
-            return obj
+            return model_of(path, doc, kind)
 
     def _write(self, path: Path, kind: str, doc: dict[str, Any], scrub: bool = False) -> None:
         if self.read_only or self._lock is None:
             raise ReadOnly(self.data_dir)
-        self._write_doc(path, kind, doc)
-        if scrub:
-            # What was just removed (a fødselsnummer's digits) must not stay
-            # in the backup either: it becomes a copy of the new file.
-            atomic_write_bytes(backup_path(path), path.read_bytes())
+        try:
+            self._write_unguarded(path, kind, doc)
+            if scrub:
+                self._scrub_backup(path)
+        except OSError as exc:
+            raise WriteFailed(path, exc) from exc
 
-    def _write_doc(self, path: Path, kind: str, doc: dict[str, Any]) -> None:
+    @staticmethod
+    def _scrub_backup(path: Path) -> None:
+        """What was just removed (a fødselsnummer's digits) must not stay in
+        the backup either: it becomes a copy of the new file. A backup that
+        is a link is removed, not written through."""
+        backup = backup_path(path)
+        if backup.is_symlink():
+            backup.unlink()
+        atomic_write_bytes(backup, path.read_bytes())
+
+    def _write_unguarded(self, path: Path, kind: str, doc: dict[str, Any]) -> None:
         db = self._db(path)
         if path not in self._current:
-            data = db.storage.read()  # DataCorrupt: refuse to write over it
-            if data is None or _schema_of(path, data) != SCHEMA:  # SchemaNewer: refuse
-                db.storage.write(_layout(doc))
+            # The first save of a file in this session: a file that cannot be
+            # read as the app reads it (damaged, newer, too large, a link,
+            # another id ...) is refused, never written over.
+            data = db.storage.read()
+            if data is not None:
+                on_disk = decode_file(path, data, kind)
+                if kind in READERS:
+                    model_of(path, on_disk, kind)
+            if data is None or schema_of(path, data) != SCHEMA:
+                db.storage.write(layout(doc))
                 self._current.add(path)
                 return
             self._current.add(path)
@@ -279,7 +270,7 @@ class Repository:
             stored.update(doc)
 
         if not db.table(DOC_TABLE).update(replace, doc_ids=[DOC_ID]):
-            db.storage.write(_layout(doc))
+            db.storage.write(layout(doc))
 
     # --- meetings ------------------------------------------------------------------------
     def list_meetings(self) -> list[MeetingSummary]:
@@ -290,20 +281,22 @@ class Repository:
             skipped: list[Problem] = []
             seen: dict[Path, tuple[tuple[int, int, int], MeetingSummary]] = {}
             for path in _json_files(self.data_dir / MEETINGS):
-                st = path.stat()
-                signature = (st.st_ino, st.st_size, st.st_mtime_ns)
-                cached = self._summaries.get(path)
-                if cached is not None and cached[0] == signature:
-                    summary = cached[1]
-                else:
-                    try:
-                        data = read_json_file(path)
-                        if data is None:
-                            raise DataCorrupt(path)  # empty: truncated
-                        summary = _summary(path, decode_file(path, data, "meeting"))
-                    except StoreError as exc:
-                        skipped.append(Problem(path, exc.key, dict(exc.params)))
-                        continue
+                try:
+                    st = path.lstat()
+                    signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+                    cached = self._summaries.get(path)
+                    if cached is not None and cached[0] == signature:
+                        summary = cached[1]
+                    else:
+                        doc = read_document(path, "meeting", max_bytes=self.max_bytes)
+                        if doc is None:
+                            continue  # removed while we listed
+                        summary = summary_of(path, doc)
+                except StoreError as exc:
+                    skipped.append(Problem.of(path, exc))
+                    continue
+                except FileNotFoundError:
+                    continue
                 seen[path] = (signature, summary)
                 summaries.append(summary)
             self._summaries = seen
@@ -312,17 +305,19 @@ class Repository:
             return summaries
 
     def load_meeting(self, meeting_id: str) -> Meeting:
-        return self._load(self.meeting_path(meeting_id), "meeting", meeting_from_doc, MeetingNotFound)
+        return self._load(self.meeting_path(meeting_id), "meeting", MeetingNotFound)
 
     def save_meeting(self, meeting: Meeting, *, scrub: bool = False) -> None:
-        """Write the meeting; ``scrub``: its backup becomes the same bytes."""
+        """Write the meeting; ``scrub``: its backup becomes the same bytes.
+        ``DocumentTooLarge`` if the meeting would make a file beyond the
+        limit (a huge paste into a note); the file stays as it was."""
         doc = meeting_to_doc(meeting)
         with self._mutex:
             self._write(self.meeting_path(meeting.id), "meeting", doc, scrub)
 
     # --- cases ------------------------------------------------------------------------------
     def load_case(self, case_id: str) -> Case:
-        return self._load(self.case_path(case_id), "case", case_from_doc, CaseNotFound)
+        return self._load(self.case_path(case_id), "case", CaseNotFound)
 
     def save_case(self, case: Case, *, scrub: bool = False) -> None:
         doc = case_to_doc(case)
@@ -340,9 +335,12 @@ class Repository:
             if db is not None:
                 db.close()
             self._current.discard(path)
-            for victim in (path, backup_path(path)):
-                victim.unlink(missing_ok=True)
-            fsync_dir(path.parent)
+            try:
+                for victim in (path, backup_path(path)):
+                    victim.unlink(missing_ok=True)
+                fsync_dir(path.parent)
+            except OSError as exc:
+                raise WriteFailed(path, exc) from exc
 
     def cases_for(self, meeting: Meeting) -> dict[str, Case]:
         """The cases the meeting's slots refer to, by id (``CaseNotFound``
@@ -352,10 +350,19 @@ class Repository:
 
     # --- preferences -------------------------------------------------------------------------
     def load_preferences(self) -> dict[str, Any]:
-        """Theme, language ...: ``{}`` when nothing was saved yet."""
+        """The saved preferences that are known and valid: ``{}`` when
+        nothing was saved yet. Never raises for a damaged file: what was
+        left out, and why, is in ``self.preference_problems`` (the app starts
+        with its defaults and says so: ``store.preferences_defaults``)."""
         with self._mutex:
-            doc = self._read(self.preferences_path, "preferences")
-            return dict(doc) if doc else {}
+            path = self.preferences_path
+            try:
+                doc = self._read(path, "preferences")
+            except StoreError as exc:
+                self.preference_problems = [Problem.of(path, exc)]
+                return {}
+            prefs, self.preference_problems = clean_preferences(path, doc or {})
+            return prefs
 
     def save_preferences(self, prefs: dict[str, Any]) -> None:
         with self._mutex:

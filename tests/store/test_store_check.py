@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from bti_tui.store import Repository, check_data
 def folder(demo_repo: Repository) -> Path:
     meeting = demo_repo.load_meeting("demo-ferdig")
     demo_repo.save_meeting(meeting)  # now there is a .bak beside it
-    demo_repo.save_preferences({"theme": "projector"})
+    demo_repo.save_preferences({"projector": True, "language": "nn"})
     return demo_repo.data_dir
 
 
@@ -84,9 +86,10 @@ def test_a_missing_case_and_a_misnamed_file(folder: Path) -> None:
 
 
 def test_a_temp_file_left_by_a_crash(folder: Path) -> None:
-    leftover = folder / "meetings" / ".demo-ferdig.json.x1y2.tmp"
+    leftover = folder / "meetings" / ".demo-ferdig.json.x1y2z3w4.tmp"
     leftover.write_bytes(b"{")
     leftover.chmod(0o600)
+    os.utime(leftover, (time.time() - 3600, time.time() - 3600))  # not a save in progress
     assert problems(folder) == [(leftover.name, "store.leftover_temp")]
 
 

@@ -124,8 +124,8 @@ def test_a_meeting_whose_case_is_missing(demo_repo: Repository) -> None:
 
 def test_preferences(repo: Repository) -> None:
     assert repo.load_preferences() == {}
-    repo.save_preferences({"theme": "projector", "language": "nn"})
-    assert repo.load_preferences() == {"theme": "projector", "language": "nn"}
+    repo.save_preferences({"projector": True, "language": "nn"})
+    assert repo.load_preferences() == {"projector": True, "language": "nn"}
     assert mode(repo.data_dir / "preferences.json") == 0o600
 
 

@@ -103,9 +103,9 @@ def test_the_main_file_exists_at_every_step_of_a_write(tmp_path: Path, monkeypat
         real_replace(src, dst)
         seen.append(path.exists())
 
-    def watch_link(src: str, dst: str) -> None:
+    def watch_link(src: str, dst: str, **kwargs: object) -> None:
         seen.append(path.exists())
-        real_link(src, dst)
+        real_link(src, dst, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "replace", watch_replace)
     monkeypatch.setattr(os, "link", watch_link)

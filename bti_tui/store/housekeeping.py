@@ -1,0 +1,123 @@
+"""Tidying the data folder when the app opens it, and what ``check`` says
+about the same things.
+
+- Temporary files of a save that a crash interrupted (only the app's own
+  names, ``.<name>.<random>.tmp`` and ``.<name>.<random>.bak-tmp``) are
+  removed by the next app that takes the lock.
+- The data folder, ``meetings/``, ``cases/``, ``plans/``, ``queue/``,
+  ``referat/`` and every file in them (the log, preferences, backups, exported referats) are made private
+  (0700 folders, 0600 files) if they are wider.
+
+Each change is logged (``logging``). Links are never followed: a symbolic
+link is neither removed nor chmodded here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from bti_tui.store.documents import CASES, EXPORTS, MEETINGS, PLANS, QUEUE
+from bti_tui.store.lock import LOCK_NAME, held_elsewhere
+from bti_tui.store.storage import DIR_MODE, FILE_MODE
+
+log = logging.getLogger(__name__)
+
+# tempfile.mkstemp(prefix=".<name>.", suffix=...) puts 8 characters of
+# [a-z0-9_] between them.
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.(?:tmp|bak-tmp)$")
+# A temp file this young may belong to a save in progress of a running app.
+TEMP_GRACE_SECONDS = 30.0
+
+
+def private_folders(data_dir: Path) -> list[Path]:
+    return [data_dir, *(data_dir / name for name in (MEETINGS, CASES, PLANS, QUEUE, EXPORTS))]
+
+
+def is_temp_name(name: str) -> bool:
+    return bool(_TEMP_NAME.match(name))
+
+
+def _entries(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """The entries of a folder with their lstat (links not followed)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        try:
+            yield path, path.lstat()
+        except OSError:
+            continue
+
+
+def _folder_stat(folder: Path, follow: bool) -> os.stat_result | None:
+    try:
+        st = folder.stat() if follow else folder.lstat()
+    except OSError:
+        return None
+    return st if stat.S_ISDIR(st.st_mode) else None
+
+
+def leftover_temps(data_dir: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """The app's own temporary files (ordinary files only) in the data
+    folder and its subfolders."""
+    for folder in private_folders(data_dir):
+        for path, st in _entries(folder):
+            if stat.S_ISREG(st.st_mode) and is_temp_name(path.name):
+                yield path, st
+
+
+def stale_temps(data_dir: Path, now: float | None = None) -> list[Path]:
+    """The temp files that are left by a crash, not by a save in progress:
+    while another process holds the folder's lock, a temp file younger than
+    ``TEMP_GRACE_SECONDS`` is that app's save in progress."""
+    temps = list(leftover_temps(data_dir))
+    now = time.time() if now is None else now
+    young = [path for path, st in temps if now - st.st_mtime < TEMP_GRACE_SECONDS]
+    if young and held_elsewhere(data_dir):
+        return [path for path, _ in temps if path not in young]
+    return [path for path, _ in temps]
+
+
+def wide_modes(data_dir: Path) -> list[tuple[Path, int]]:
+    """Folders wider than 0700 and files wider than 0600 (group or others
+    may read, write or enter) in the data folder and its subfolders, with
+    their modes. The data folder itself may be a link (the user's choice);
+    inside it, links are not followed."""
+    found: list[tuple[Path, int]] = []
+    for folder in private_folders(data_dir):
+        st = _folder_stat(folder, follow=folder == data_dir)
+        if st is None:
+            continue
+        if stat.S_IMODE(st.st_mode) & 0o077:
+            found.append((folder, stat.S_IMODE(st.st_mode)))
+        for path, entry in _entries(folder):
+            if stat.S_ISREG(entry.st_mode) and path.name != LOCK_NAME and stat.S_IMODE(entry.st_mode) & 0o077:
+                found.append((path, stat.S_IMODE(entry.st_mode)))
+    return found
+
+
+def tidy(data_dir: Path) -> None:
+    """What ``Repository.open`` does once it holds the lock: remove the
+    temp files of interrupted saves, and make the folders and files private.
+    A failure here is logged and does not stop the app."""
+    for path, _ in leftover_temps(data_dir):
+        try:
+            path.unlink()
+            log.warning("removed %s, left by an interrupted save", path)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", path, exc)
+    for path, mode in wide_modes(data_dir):
+        private = DIR_MODE if path.is_dir() else FILE_MODE
+        try:
+            os.chmod(path, private)
+            log.warning("made %s private: mode %s was %s", path, oct(private), oct(mode))
+        except OSError as exc:
+            log.warning("could not make %s private: %s", path, exc)
