@@ -68,11 +68,12 @@ def write_text(ctx: Context, text: str | bytes, output: str | None, written_key:
             sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
         return EXIT_OK
-    from bti_tui.store.storage import atomic_write_bytes
+    from bti_tui.store.exports import write_output
 
     target = Path(output).expanduser()
     try:
-        atomic_write_bytes(target, data)
+        if write_output(target, data):
+            return EXIT_OK  # -o - or /dev/stdout: nothing more to say on it
     except OSError as exc:
         return ctx.fail("cli.export.write_failed", path=target, detail=exc.strerror or exc)
     print(ctx.t(written_key, path=target), file=sys.stderr)

@@ -40,6 +40,7 @@ class Move(StrEnum):
     READ_ONLY = "read_only"  # a finished meeting is not moved through
     NEEDS_STAFETTHOLDER = "needs_stafettholder"  # the case leaves without one
     NEEDS_CONSENT = "needs_consent"  # the next case lacks consent: warn first
+    NEEDS_READ_BACK = "needs_read_back"  # the case's agreements are read back first
     BLOCKED_FODSELSNUMMER = "blocked_fodselsnummer"  # a note holds a number
 
 
@@ -83,6 +84,8 @@ class MeetingSession:
         self.refused_notes: set[tuple[int, str]] = set()
         # Where a finished meeting is being read (its clock is never changed).
         self._viewing: Position | None = None
+        # Cases the room went on from without approving the read-back.
+        self.read_back_skipped: set[int] = set()
 
     # --- state ------------------------------------------------------------------
     @property
@@ -136,6 +139,8 @@ class MeetingSession:
         if here.slot is not None and target.slot != here.slot:
             if self.stafettholder_missing(here.slot):
                 return MoveResult(Move.NEEDS_STAFETTHOLDER, here.slot, self.stafettholder_step(here.slot))
+            if self.needs_read_back(here.slot):
+                return MoveResult(Move.NEEDS_READ_BACK, here.slot, target)
             self.meeting.slots[here.slot].closed = True
         if target.slot is not None and target.slot != here.slot and self.needs_consent_warning(target.slot):
             return MoveResult(Move.NEEDS_CONSENT, target.slot, target)
@@ -165,6 +170,28 @@ class MeetingSession:
         else:
             self.go(position)
         return MoveResult(Move.MOVED, position.slot, position)
+
+    def needs_read_back(self, slot: int) -> bool:
+        """Before the room leaves a case, its agreements, stafettholder and
+        further cooperation are read back and approved (or the room goes on
+        and the referat says "ikke godkjent i møtet")."""
+        return (
+            self.case(slot) is not None
+            and self.meeting.slots[slot].approved_at is None
+            and slot not in self.read_back_skipped
+        )
+
+    def approve_read_back(self, slot: int) -> MoveResult:
+        """"Lest opp og godkjent": the time is recorded, the room moves on."""
+        self._writable()
+        self.meeting.slots[slot].approved_at = self.now().replace(microsecond=0)
+        self.save()
+        return self.next_step()
+
+    def skip_read_back(self, slot: int) -> MoveResult:
+        """The room goes on without approving: the case stays unapproved."""
+        self.read_back_skipped.add(slot)
+        return self.next_step()
 
     def acknowledge_consent(self, slot: int) -> MoveResult:
         """The room was warned and goes on into the case."""
@@ -305,6 +332,13 @@ class MeetingSession:
         self.meeting.slots[slot].cooperation = [s for s in services if s]
         if save:
             self.save()
+
+    def set_distribution(self, slot: int, text: str) -> None:
+        """Who receives the case's referat, typed comma-separated."""
+        self._writable()
+        names = [guard_text(n).strip() for n in text.split(",")]
+        self.meeting.slots[slot].distribution = [n for n in names if n]
+        self.save()
 
     def set_next_meeting(self, slot: int, text: str, save: bool = True) -> None:
         """The next meeting's date as typed (empty: none)."""

@@ -29,7 +29,7 @@ class OutputNotWritten(StoreError):
         self.path = path
 
 
-def write_export(data_dir: Path, name: str, text: str) -> Path:
+def write_export(data_dir: Path, name: str, text: str | bytes) -> Path:
     """``<data>/referat/<name>`` (0600, atomic); the folder is made 0700.
     A link in place of the folder or the file is refused (``NotRegular``);
     the disk's refusals are ``WriteFailed``."""
@@ -41,7 +41,7 @@ def write_export(data_dir: Path, name: str, text: str) -> Path:
     path = folder / name
     try:
         ensure_private_dir(folder)
-        atomic_write_bytes(path, text.encode("utf-8"))
+        atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
     return path.resolve()

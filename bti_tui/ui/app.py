@@ -21,6 +21,7 @@ from bti_tui.i18n import Translator
 from bti_tui.resources import municipal_settings, stylesheets
 from bti_tui.session import Autosaver, MeetingSession, UnknownKind, open_meeting
 from bti_tui.store import Repository
+from bti_tui.store.documents import LOG_NAME
 from bti_tui.ui.i18n_bindings import translate_bindings
 from bti_tui.session.rescue import rescue_unsaved
 from bti_tui.ui.screens.forms import ConfirmScreen, UnsavedScreen
@@ -33,7 +34,7 @@ from bti_tui.ui.screens.setup import SetupScreen
 from bti_tui.ui.text import safe
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
 
-__all__ = ["BtiApp", "UnknownKind", "log_to_file", "run_app"]
+__all__ = ["LOG_NAME", "BtiApp", "UnknownKind", "log_to_file", "run_app"]
 
 
 class SaveFailed(Message):
@@ -44,7 +45,6 @@ class SaveFailed(Message):
         self.message = message
 
 log = logging.getLogger(__name__)
-LOG_NAME = "bti-tui.log"
 RETRY_SECONDS = 5.0
 
 
@@ -56,7 +56,7 @@ class BtiApp(App[int]):
         Binding("question_mark", "help", "keys.help", show=False),
         Binding("f2", "toggle_projector", "keys.projector"),
         # Not priority: Ctrl+Q waits behind the keystrokes typed before it.
-        Binding("ctrl+q", "quit", "keys.quit"),
+        Binding("ctrl+q", "quit", "keys.quit", show=False),
         # Ours, so its footer text is translated (Textual's own says "palette").
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
     ]
@@ -85,6 +85,10 @@ class BtiApp(App[int]):
         self._apply_projector()
         self.push_screen(HomeScreen())
         self.set_interval(RETRY_SECONDS, self._retry_failed_saves)
+        problems = self.repo.preference_problems
+        if problems:  # not worth refusing to start for: defaults, and say so
+            lines = [self.t("store.preferences_defaults"), *(self.t(p.key, **p.params) for p in problems)]
+            self.say("\n".join(lines), severity="warning", timeout=15)
 
     async def action_quit(self) -> None:
         """Quit without losing what was typed a moment ago: every screen on
@@ -140,10 +144,7 @@ class BtiApp(App[int]):
     @property
     def _log_ok(self) -> bool:
         """Whether the log file can still be written (the message says so if not)."""
-        for handler in logging.getLogger().handlers:
-            if isinstance(handler, logging.FileHandler):
-                return os.access(handler.baseFilename, os.W_OK)
-        return True
+        return LOG_PATH is not None and os.access(LOG_PATH, os.W_OK)
 
     def _retry_failed_saves(self) -> None:
         """Every few seconds: a refused save is tried again without new
@@ -174,9 +175,7 @@ class BtiApp(App[int]):
             self._exception_event.set()
         frames = "".join(traceback.format_tb(error.__traceback__))
         log.critical("crash: %s\n%s", type(error).__name__, frames)
-        path = next(
-            (h.baseFilename for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)), LOG_NAME
-        )
+        path = str(LOG_PATH or LOG_NAME)
         self._exit_renderables.append(Text(self.t("ui.app.crashed", log=path, error=type(error).__name__)))
         self._close_messages_no_wait()
 
@@ -288,21 +287,38 @@ class BtiApp(App[int]):
         return open_meeting(self.saver, meeting_id, self.now)
 
 
+#: Where the log goes (None: it cannot be written; the screen says so).
+LOG_PATH: Path | None = None
+
+
 def log_to_file(data_dir: Path) -> None:
-    """Details of what failed go to ``<data>/bti-tui.log`` (owner only):
-    while the app runs, the terminal is the screen, not a place for them."""
+    """Details of what failed go to ``<data>/bti-tui.log`` (owner only, never
+    through a link): while the app runs, the terminal is the screen, not a
+    place for them. A log that cannot be opened is no reason not to start."""
+    global LOG_PATH
     path = data_dir / LOG_NAME
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler: logging.Handler
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        handler = logging.StreamHandler(os.fdopen(fd, "a", encoding="utf-8"))
+        LOG_PATH = path
+    except OSError:
+        handler = logging.NullHandler()
+        LOG_PATH = None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
 def run_app(data_dir: Path, lang: str | None) -> int:
     """Open the app on ``data_dir``; the caller handles store errors (lock)."""
-    language = lang or municipal_settings().default_language
-    with Repository.open(data_dir) as repo:
-        log_to_file(repo.data_dir)
+    settings = municipal_settings()
+    language = lang or settings.default_language
+    data_dir = Path(data_dir)
+    if data_dir.is_dir():
+        log_to_file(data_dir)  # first, so opening's own notes (tidying) are logged
+    with Repository.open(data_dir, max_bytes=settings.max_file_bytes) as repo:
+        if LOG_PATH is None:
+            log_to_file(repo.data_dir)
         if lang is None:
             language = repo.load_preferences().get("language", language)
         app = BtiApp(repo, language)

@@ -90,7 +90,8 @@ def test_a_named_case_needs_a_stafettholder_before_the_room_leaves_it(saver) -> 
     assert result.outcome is Move.NEEDS_STAFETTHOLDER and result.slot == 0
     assert result.target == s.stafettholder_step(0)
     s.set_stafettholder(0, "Kari", "Helsestasjonen")
-    assert s.next_step().outcome is Move.MOVED
+    assert s.next_step().outcome is Move.NEEDS_READ_BACK
+    assert s.approve_read_back(0).outcome is Move.MOVED
 
 
 def test_an_anonymous_advice_case_may_end_without_a_stafettholder(saver) -> None:
@@ -99,7 +100,7 @@ def test_an_anonymous_advice_case_may_end_without_a_stafettholder(saver) -> None
     assert s.next_step().outcome is Move.NEEDS_STAFETTHOLDER
     s.set_advice_only(0, True)
     assert s.finish_blockers() == []
-    assert s.next_step().outcome is Move.MOVED
+    assert s.skip_read_back(0).outcome is Move.MOVED
 
 
 def test_a_named_case_cannot_be_advice_only(saver) -> None:
@@ -274,3 +275,23 @@ def test_the_number_being_typed_never_reaches_the_disk(saver) -> None:
     path = saver.repo.meeting_path("m-1")
     for file in (path, path.with_name(path.name + ".bak")):
         assert FNR[:6] not in file.read_text(encoding="utf-8")
+
+
+def test_a_case_is_read_back_and_approved_before_the_room_leaves_it(saver) -> None:
+    s = session_with(saver, named(), anonymous())
+    s.set_stafettholder(0, "Kari", "Helsestasjonen")
+    walk_to_last_step(s, 0)
+    result = s.next_step()
+    assert result.outcome is Move.NEEDS_READ_BACK and result.slot == 0
+    s.set_distribution(0, "Kari, Familiehjelpen, ")
+    assert s.approve_read_back(0).moved
+    assert s.meeting.slots[0].approved_at is not None
+    assert s.meeting.slots[0].distribution == ["Kari", "Familiehjelpen"]
+    # The room may go on without approving: the case stays unapproved.
+    s.set_advice_only(1, True)
+    walk_to_last_step(s, 1)
+    assert s.next_step().outcome is Move.NEEDS_READ_BACK
+    assert s.skip_read_back(1).moved
+    assert s.meeting.slots[1].approved_at is None
+    with pytest.raises(ValidationError):
+        s.set_distribution(0, f"Kari {FNR}")

@@ -10,6 +10,7 @@ from bti_tui.model import Attendance, ConsentStatus, MeetingStatus, Position
 from bti_tui.store import Repository
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
 from bti_tui.ui.screens.intake import IntakeScreen
+from bti_tui.ui.screens.read_back import ReadBackScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.screens.setup import SetupScreen
 
@@ -107,6 +108,9 @@ async def walk_case(pilot, clock, slot: int, with_stafettholder: bool = True) ->
             await type_into(pilot, "#next-meeting", "15.12.2026")
         await pilot.press("f8")
         await pilot.pause()
+        if isinstance(app.screen, ReadBackScreen):  # the end of the case: read back, approved
+            app.screen.query_one("#read-back-approve").press()
+            await pilot.pause()
 
 
 async def test_whole_instansmote_is_saved(make_app, repo: Repository, clock) -> None:

@@ -36,6 +36,8 @@ class _Translated:
 # columns; Tab/Shift+Tab are Screen's own, re-described in the user's language.
 _COMMON = [
     Binding("f1", "app.help", "keys.help"),
+    # Second in every footer, so it is visible at 80 columns too.
+    Binding("ctrl+q", "app.quit", "keys.quit"),
     Binding("tab", "app.focus_next", "keys.focus_next", show=False),
     Binding("shift+tab", "app.focus_previous", "keys.focus_previous", show=False),
 ]
@@ -50,7 +52,7 @@ class BtiScreen(_Translated, Screen[Any]):
 
 
 class BtiModal(_Translated, ModalScreen[Any]):
-    BINDINGS = _COMMON[1:]
+    BINDINGS = _COMMON[2:]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -18,8 +18,7 @@ from bti_tui.session import MeetingSession, UnknownKind
 from bti_tui.session.demo import write_demo
 from bti_tui.store import StoreError
 from bti_tui.ui.screens.base import BtiScreen
-from bti_tui.ui.screens.forms import ChoiceScreen
-from bti_tui.ui.screens.referat_preview import EXPORT_FORMATS, export_referat
+from bti_tui.ui.screens.referat_preview import choose_export
 from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tables import selected_key
 
@@ -151,15 +150,8 @@ class HomeScreen(BtiScreen):
 
     def action_export(self) -> None:
         session = self._selected_session()
-        if session is None:
-            return
-        options = [(self.t(f"ui.referat.format_{fmt}"), fmt) for fmt in EXPORT_FORMATS]
-
-        def chosen(fmt: str | None) -> None:
-            if fmt:
-                export_referat(self, session, fmt)
-
-        self.app.push_screen(ChoiceScreen(self.t("ui.referat.export_q"), options), chosen)
+        if session is not None:
+            choose_export(self, session)
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""

@@ -21,6 +21,7 @@ from bti_tui.session import MeetingSession, Move, MoveResult
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
+from bti_tui.ui.screens.read_back import ReadBackScreen
 from bti_tui.ui.text import lines, plain
 from bti_tui.ui.widgets.agreement_table import AgreementTable
 from bti_tui.ui.widgets.clock_panel import ClockPanel, ClockReading
@@ -179,6 +180,8 @@ class MeetingScreen(BtiScreen):
             self._demand_stafettholder(result)
         elif result.outcome is Move.NEEDS_CONSENT:
             self._warn_consent(result.slot)
+        elif result.outcome is Move.NEEDS_READ_BACK:
+            self._read_back(result.slot)
         elif result.outcome is Move.AT_START:
             self.app.show_intake(self.session)
 
@@ -203,6 +206,18 @@ class MeetingScreen(BtiScreen):
             self._after_move(self.session.go_to(result.target))
             self.query_one(StepPane).show_feature_error(message)
             self.query_one("#st-name", Input).focus()
+
+    def _read_back(self, slot: int | None) -> None:
+        if slot is None:
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "approve":
+                self._after_move(self.session.approve_read_back(slot))
+            elif choice == "skip":
+                self._after_move(self.session.skip_read_back(slot))
+
+        self.app.push_screen(ReadBackScreen(self.session, slot), answered)
 
     def _warn_consent(self, slot: int | None) -> None:
         case = self.session.case(slot)

@@ -9,10 +9,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Markdown
 
 from bti_tui.session import MeetingSession
-from bti_tui.session.exports import EXPORT_FORMATS, export_referat as write_referat, render_referat
+from bti_tui.session.exports import EXPORT_FORMATS, case_choices, render_referat
+from bti_tui.session.exports import export_referat as write_referat
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.screens.forms import ChoiceScreen
 
-__all__ = ["EXPORT_FORMATS", "ReferatPreviewScreen", "export_referat"]
+__all__ = ["EXPORT_FORMATS", "ReferatPreviewScreen", "choose_export", "export_referat"]
 
 
 def _parser():
@@ -23,21 +25,40 @@ def _parser():
     return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
-def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md") -> None:
+def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md", case: int | None = None) -> None:
     """Write the referat into the data folder's export folder and say where."""
     try:
-        path = write_referat(session, screen.app.lang, fmt)
+        path = write_referat(session, screen.app.lang, fmt, case)
     except Exception as error:  # shown, not swallowed; the meeting data is untouched
         screen.say(screen.message_for(error), severity="error", timeout=15)
         return
     screen.say(screen.t("ui.referat.exported", path=str(path)), timeout=15)
 
 
+def choose_export(screen: BtiScreen, session: MeetingSession) -> None:
+    """Ask what (one case for the child's folder, or the meeting for the
+    participants), then the format; then export."""
+    t = screen.t
+    whats = [(label, str(number)) for number, label in case_choices(session, screen.app.lang)]
+    whats.append((t("ui.referat.whole_meeting"), "all"))
+
+    def what_chosen(what: str | None) -> None:
+        if what is None:
+            return
+        case = None if what == "all" else int(what)
+        formats = [(t(f"ui.referat.format_{fmt}"), fmt) for fmt in EXPORT_FORMATS]
+        screen.app.push_screen(
+            ChoiceScreen(t("ui.referat.export_q"), formats),
+            lambda fmt: export_referat(screen, session, fmt, case) if fmt else None,
+        )
+
+    screen.app.push_screen(ChoiceScreen(t("ui.referat.export_what_q"), whats), what_chosen)
+
+
 class ReferatPreviewScreen(BtiScreen):
     BINDINGS = [
         Binding("escape", "back", "keys.back"),
-        Binding("e", "export('md')", "keys.export_md"),
-        Binding("h", "export('html')", "keys.export_html"),
+        Binding("e", "export", "keys.export"),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -58,5 +79,5 @@ class ReferatPreviewScreen(BtiScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_export(self, fmt: str) -> None:
-        export_referat(self, self.session, fmt)
+    def action_export(self) -> None:
+        choose_export(self, self.session)

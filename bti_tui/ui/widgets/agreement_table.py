@@ -21,6 +21,26 @@ DUE_WIDTH = 10
 SHARES = (0.45, 0.30, 0.25)  # what, who, service
 
 
+def _longest_word(texts: Sequence[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=0)
+
+
+def _widths(free: int, rows: Sequence[tuple[Agreement, bool]]) -> list[int]:
+    """Column widths for what · who · service: each at least as wide as its
+    longest word where the width allows (cells wrap at spaces, so no word is
+    broken in the middle), the rest shared out by SHARES."""
+    columns = [[a.what for a, _ in rows], [a.responsible for a, _ in rows], [a.service for a, _ in rows]]
+    wanted = [max(6, min(_longest_word(texts), free // 3)) for texts in columns]
+    widths = [max(int(free * share), want) for share, want in zip(SHARES, wanted, strict=True)]
+    while sum(widths) > free:  # give back from the widest column beyond its longest word
+        spare = [w - want for w, want in zip(widths, wanted, strict=True)]
+        index = spare.index(max(spare))
+        if spare[index] <= 0:
+            break
+        widths[index] -= 1
+    return widths
+
+
 class AgreementTable(DataTable):
     DEFAULT_CSS = """
     AgreementTable { height: auto; }
@@ -50,7 +70,7 @@ class AgreementTable(DataTable):
         row = self.cursor_row
         self.clear(columns=True)
         free = max(self._width - DUE_WIDTH - 2 * 4 - 1, 24)  # 4 columns, padding 1 each side
-        widths = [max(int(free * share), 6) for share in SHARES]
+        widths = _widths(free, self._rows)
         for key, width in zip(("what", "who", "service"), widths, strict=True):
             self.add_column(self._t(f"ui.meeting.col_{key}"), key=key, width=width)
         self.add_column(self._t("ui.meeting.col_due"), key="due", width=DUE_WIDTH)
