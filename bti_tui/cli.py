@@ -233,7 +233,8 @@ def _check(ctx: _Context) -> int:
         return EXIT_OK
     problems = check_data(folder, max_bytes=ctx.max_bytes)
     if not problems:
-        print(t("cli.check.ok", folder=folder, meetings=_count(folder / MEETINGS), cases=_count(folder / CASES)))
+        meetings = t("cli.check.meetings", count=_count(folder / MEETINGS))
+        print(t("cli.check.ok", folder=folder, meetings=meetings, cases=t("cli.check.cases", count=_count(folder / CASES))))
         return EXIT_OK
     lines = [t("cli.check.found", count=len(problems), folder=folder)]
     lines += [f"- {t(p.key, **p.params)}" for p in problems]
