@@ -60,7 +60,7 @@ USAGE_ERRORS = [
     ["export"],  # the following arguments are required
     ["list", "--bogus"],  # unrecognized arguments
     ["bogus"],  # invalid choice (the verb)
-    ["export", "x", "--format", "pdf"],  # invalid choice
+    ["export", "x", "--format", "docx"],  # invalid choice
     ["list", "--data-dir"],  # expected one argument
     ["--lang"],  # expected one argument, before the language is known
     ["list", "--json=yes"],  # ignored explicit argument
