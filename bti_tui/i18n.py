@@ -13,7 +13,8 @@ the ``count`` field with the language's own plural rule (Babel's CLDR data)::
 
 ``t("home.demo_written", count=n)`` picks the form; ``other`` is the form for
 any category a language's table leaves out. In the flat catalogue the forms
-are ``home.demo_written.one`` and ``home.demo_written.other``.
+are ``home.demo_written.one`` and ``home.demo_written.other``, and
+``home.demo_written`` is the ``other`` form (what ``t`` shows without a count).
 """
 
 from __future__ import annotations
@@ -59,12 +60,14 @@ def _load(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             texts.update(_flatten(entry.name.removesuffix(".toml"), load_toml(entry), counted))
+    for key in counted:
+        texts[key] = texts[f"{key}.other"]  # every key a caller uses is in the catalogue
     return texts, frozenset(counted)
 
 
 def catalogue(lang: str) -> dict[str, str]:
     """Every text of ``lang`` by flat key; a counted text's forms as
-    ``key.one``, ``key.other``."""
+    ``key.one``, ``key.other``, and under ``key`` its ``other`` form."""
     return _load(lang)[0]
 
 
