@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bti_tui import cli_plan, cli_queue
+from bti_tui.cli_argparse import argparse_in
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
 from bti_tui.model.localized import LANGUAGES
@@ -47,10 +48,14 @@ class _UsageError(Exception):
 # --- language ------------------------------------------------------------------------
 def _explicit_language(argv: Sequence[str]) -> str | None:
     """``--lang`` if given and known, else ``BTI_TUI_LANG`` (``_UsageError``
-    if that names no language), else None."""
-    pre = argparse.ArgumentParser(add_help=False)
+    if that names no language), else None. A broken ``--lang`` (no value) is
+    left for the real parser to report, in the user's language."""
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     pre.add_argument("--lang")
-    known, _ = pre.parse_known_args(argv)
+    try:
+        known, _ = pre.parse_known_args(argv)
+    except argparse.ArgumentError:
+        known = argparse.Namespace(lang=None)
     if known.lang in LANGUAGES:
         return known.lang
     from_env = os.environ.get(ENV_LANG)
@@ -72,11 +77,12 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     # The options are accepted before and after the verb; SUPPRESS keeps a
     # value given before the verb from being reset by the verb's default.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=t("cli.help.data_dir"))
+    folder = t("cli.metavar.folder")
+    common.add_argument("--data-dir", metavar=folder, default=argparse.SUPPRESS, help=t("cli.help.data_dir"))
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
 
     parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"))
-    parser.add_argument("--data-dir", default=None, help=t("cli.help.data_dir"))
+    parser.add_argument("--data-dir", metavar=folder, default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
     verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue}")
 
@@ -87,10 +93,10 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     export = verbs.add_parser("export", parents=[common], help=t("cli.help.export"))
-    export.add_argument("meeting_id", metavar="MEETING_ID", help=t("cli.help.meeting_id"))
+    export.add_argument("meeting_id", metavar=t("cli.metavar.meeting_id"), help=t("cli.help.meeting_id"))
     export.add_argument("--case", type=int, metavar="N", default=None, help=t("export.help_case"))
     export.add_argument("--format", choices=("md", "html", "pdf"), default="md", help=t("export.help_format"))
-    export.add_argument("-o", "--output", metavar="FILE", default=None, help=t("cli.help.output"))
+    export.add_argument("-o", "--output", metavar=t("cli.metavar.file"), default=None, help=t("cli.help.output"))
 
     verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
     for verb in (cli_plan, cli_queue):
@@ -233,7 +239,8 @@ def _check(ctx: _Context) -> int:
         return EXIT_OK
     problems = check_data(folder, max_bytes=ctx.max_bytes)
     if not problems:
-        print(t("cli.check.ok", folder=folder, meetings=_count(folder / MEETINGS), cases=_count(folder / CASES)))
+        meetings = t("cli.check.meetings", count=_count(folder / MEETINGS))
+        print(t("cli.check.ok", folder=folder, meetings=meetings, cases=t("cli.check.cases", count=_count(folder / CASES))))
         return EXIT_OK
     lines = [t("cli.check.found", count=len(problems), folder=folder)]
     lines += [f"- {t(p.key, **p.params)}" for p in problems]
@@ -262,7 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     t = Translator(explicit_lang or _default_language())
     try:
-        args = _parser(t).parse_args(argv)
+        with argparse_in(t.lang):
+            args = _parser(t).parse_args(argv)
     except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     ctx = _Context(args, t, explicit_lang)

@@ -1,14 +1,21 @@
 """Fictional demo meetings: one finished, one upcoming.
 
-Pure: given ``today`` and the kinds, the same meetings come out every time
-(fixed ids), so the referat's golden files can be built from them. Every
+Given ``today``, the kinds and a language, the same meetings come out every
+time (fixed ids), so the referat's golden files can be built from them. Every
 person and child here is invented.
+
+The meetings are written in the language they are made in, content
+included: the notes, agreements and places come from ``data/demo/<lang>.toml``;
+the participants' roles and the services from the meeting kind, in the same
+language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
+from typing import Any
 
 from bti_tui.model import (
     Agreement,
@@ -25,6 +32,8 @@ from bti_tui.model import (
     Position,
 )
 from bti_tui.model.case import ConsentGiver
+from bti_tui.model.localized import pick
+from bti_tui.resources import data_root, load_toml
 
 DEMO_KIND = "instansmote-skole"
 
@@ -37,23 +46,11 @@ _NAMES = {
     "basistjeneste": "Nils Moen",
 }
 
-_NOTES = {
-    "nb": {
-        "g-problem": "Eleven har høyt fravær siden høsten. Mål: stabilt oppmøte og trygghet i klassen innen jul.",
-        "r-situation": "Skolen melder om fravær på 30 % og lite kontakt med medelever. Foresatte er bekymret og samarbeider godt.",
-        "r-causes": "Mulige årsaker: utrygghet i friminuttene, søvnvansker og en krevende periode hjemme.",
-        "o-focus": "- Trygghet i skolehverdagen\n- Søvn og rutiner\n- Støtte til foresatte",
-        "o-options": "Samtaler med helsesykepleier, veiledning til foresatte fra familiehjelpen, fast voksen i friminuttene.",
-        "w-agreements": "Avtalene leses opp og godkjennes av alle.",
-        "w-cooperation": "Skolehelsetjenesten, familiehjelpen og skolen deltar videre.",
-        "w-stafettholder": "Helsesykepleier tar stafetten og kaller inn foresatte.",
-        "w-next-meeting": "Tverrfaglig samarbeidsmøte på skolen.",
-    },
-    "second": {
-        "g-problem": "Råd om språkutvikling hos et barn i barnehagen (anonym drøfting).",
-        "r-situation": "Barnet bruker få ord og trekker seg unna lek med andre.",
-    },
-}
+
+@cache
+def demo_texts(lang: str) -> dict[str, Any]:
+    """The demo's texts in ``lang`` (``data/demo/<lang>.toml``)."""
+    return load_toml(data_root().joinpath("demo", f"{lang}.toml"))
 
 
 @dataclass(frozen=True)
@@ -73,16 +70,24 @@ def _participants(kind: MeetingKind, lang: str, seed: str) -> list[Participant]:
 
 def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> DemoData:
     kind = kinds[DEMO_KIND]
+    text = demo_texts(lang)
+    roles = {spec.id: spec for spec in kind.roles}
+
+    def service(role_id: str) -> str:
+        return pick(roles[role_id].service, lang)
+
+    health, family, welfare, ppt = (service(r) for r in ("helsesykepleier", "familiehjelpen", "barnevern", "ppt"))
+    school = text["school"]
     past_day = today - timedelta(days=14)
     next_day = today + timedelta(days=14)
 
     # --- the finished meeting -------------------------------------------
-    done = Meeting.plan(kind, past_day, time(9, 0), "Nordby skole, møterom 2", lang, "demo-ferdig")
+    done = Meeting.plan(kind, past_day, time(9, 0), text["place"], lang, "demo-ferdig")
     done.participants = _participants(kind, lang, "d")
     for person in done.participants:
         person.attendance = Attendance.PRESENT
     done.participants[2].attendance = Attendance.ABSENT  # familiehjelpen: forfall
-    invited = Participant("d-ppt", "Tone Vik", "PP-rådgiver", "PPT", Attendance.PRESENT, fixed=False)
+    invited = Participant("d-ppt", "Tone Vik", pick(roles["ppt"].role, lang), ppt, Attendance.PRESENT, fixed=False)
     done.participants.append(invited)
     done.moteleder = done.participants[1].id  # barneverntjenesten leads a school meeting
     done.referent = done.participants[5].id  # the school writes the referat
@@ -90,35 +95,36 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
     child = Case(
         id="demo-sak-1",
         reference=CaseReference(initials="AB", birth_date=date(today.year - 10, 3, 14)),
-        submitted_by="Nordby skole",
-        consent=Consent(ConsentStatus.GIVEN, ["Skolehelsetjenesten", "Familiehjelpen", "Barneverntjenesten"], ConsentGiver.GUARDIANS),
+        submitted_by=school,
+        consent=Consent(ConsentStatus.GIVEN, [health, family, welfare], ConsentGiver.GUARDIANS),
         firfoting_prepared=True,
-        documentation=Documentation(True, "ESA elevmappe", "ESA elevmappe", ""),
+        documentation=Documentation(True, text["archive"], text["archive"], ""),
     )
     anonymous = Case(
         id="demo-sak-2",
         reference=CaseReference.anonymized(),
-        submitted_by="Solsikken barnehage",
+        submitted_by=text["kindergarten"],
         consent=Consent(ConsentStatus.NOT_NEEDED_ANONYMOUS),
     )
     done.slots[0].case_id = child.id
     done.slots[1].case_id = anonymous.id
-    done.slots[0].notes = dict(_NOTES["nb"])
-    done.slots[1].notes = dict(_NOTES["second"])
-    done.slots[0].cooperation = ["Skolehelsetjenesten", "Familiehjelpen", "Nordby skole"]
+    done.slots[0].notes = dict(text["notes"]["case_1"])
+    done.slots[1].notes = dict(text["notes"]["case_2"])
+    done.slots[0].cooperation = [health, family, school]
     done.slots[0].next_meeting = past_day + timedelta(days=21)
     done.slots[0].closed = True
     done.slots[1].closed = True
+    agreed = text["agreements"]
     child.agreements = [
-        Agreement("demo-a1", "Samtaler hver uke med eleven", "Kari Nordmann", "Skolehelsetjenesten", past_day + timedelta(days=7), done.id),
-        Agreement("demo-a2", "Veiledning til foresatte, fire ganger", "Ingrid Berg", "Familiehjelpen", past_day + timedelta(days=30), done.id),
-        Agreement("demo-a3", "Fast voksen i friminuttene", "Nils Moen", "Nordby skole", None, done.id),
+        Agreement("demo-a1", agreed["talks"], "Kari Nordmann", health, past_day + timedelta(days=7), done.id),
+        Agreement("demo-a2", agreed["guidance"], "Ingrid Berg", family, past_day + timedelta(days=30), done.id),
+        Agreement("demo-a3", agreed["break_adult"], "Nils Moen", school, None, done.id),
     ]
-    child.assign_stafettholder("Kari Nordmann", "Skolehelsetjenesten", done.id, past_day)
+    child.assign_stafettholder("Kari Nordmann", health, done.id, past_day)
     anonymous.agreements = [
-        Agreement("demo-a4", "Barnehagen ber PPT om veiledning", "Tone Vik", "PPT", past_day + timedelta(days=10), done.id),
+        Agreement("demo-a4", agreed["ppt"], "Tone Vik", ppt, past_day + timedelta(days=10), done.id),
     ]
-    anonymous.assign_stafettholder("Pedagogisk leder", "Solsikken barnehage", done.id, past_day)
+    anonymous.assign_stafettholder(text["stafettholder_case_2"], text["kindergarten"], done.id, past_day)
 
     # The clock: five minutes' opening, each step its planned time plus a little.
     now = datetime.combine(past_day, time(9, 0))
@@ -137,14 +143,14 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
     done.finish(now)
 
     # --- the upcoming meeting ------------------------------------------
-    upcoming = Meeting.plan(kind, next_day, time(9, 0), "Nordby skole, møterom 2", lang, "demo-neste")
+    upcoming = Meeting.plan(kind, next_day, time(9, 0), text["place"], lang, "demo-neste")
     upcoming.participants = _participants(kind, lang, "n")
     upcoming.moteleder = upcoming.participants[1].id
     upcoming.referent = upcoming.participants[5].id
     returning = Case(
         id="demo-sak-3",
         reference=CaseReference(initials="CD", birth_date=date(today.year - 7, 9, 2)),
-        submitted_by="Nordby skole",
+        submitted_by=school,
         consent=Consent(ConsentStatus.MISSING),
     )
     upcoming.slots[0].case_id = returning.id

@@ -2,40 +2,94 @@
 
 Each file is one section (its name is the key's first part): the key
 ``home.title`` is ``title`` in ``data/i18n/nb/home.toml``. Texts use
-``str.format`` fields: ``"{count} møter"``. A missing key shows itself as
+``str.format`` fields: ``"Sak {n}"``. A missing key shows itself as
 ``⟨key⟩`` rather than crashing the screen in front of the room, and a test
 makes sure no language misses a key that another has.
+
+A text that depends on a number is a table of CLDR plural forms, chosen by
+the ``count`` field with the language's own plural rule (Babel's CLDR data)::
+
+    demo_written = { one = "{count} demomøte er lagt inn.", other = "{count} demomøter er lagt inn." }
+
+``t("home.demo_written", count=n)`` picks the form; ``other`` is the form for
+any category a language's table leaves out. In the flat catalogue the forms
+are ``home.demo_written.one`` and ``home.demo_written.other``, and
+``home.demo_written`` is the ``other`` form (what ``t`` shows without a count).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.localized import DEFAULT_LANGUAGE, LANGUAGES
 from bti_tui.resources import data_root, load_toml
 
+if TYPE_CHECKING:
+    from babel.plural import PluralRule
 
-def _flatten(prefix: str, table: dict[str, Any]) -> Iterator[tuple[str, str]]:
+# The CLDR plural categories; a language uses some of them, always "other".
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def is_counted(table: dict[str, Any]) -> bool:
+    """A table of plural forms: only CLDR category names, ``other`` among
+    them (so ``[documentation] other = ...`` beside other keys is not one)."""
+    return "other" in table and all(key in PLURAL_CATEGORIES for key in table)
+
+
+def _flatten(prefix: str, table: dict[str, Any], counted: set[str]) -> Iterator[tuple[str, str]]:
     for key, value in table.items():
         if isinstance(value, dict):
-            yield from _flatten(f"{prefix}.{key}", value)
+            if is_counted(value):
+                counted.add(f"{prefix}.{key}")
+            yield from _flatten(f"{prefix}.{key}", value, counted)
         else:
             yield f"{prefix}.{key}", str(value)
 
 
 @cache
-def catalogue(lang: str) -> dict[str, str]:
+def _load(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     folder = data_root().joinpath("i18n", lang)
     texts: dict[str, str] = {}
+    counted: set[str] = set()
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            texts.update(_flatten(entry.name.removesuffix(".toml"), load_toml(entry)))
-    return texts
+            texts.update(_flatten(entry.name.removesuffix(".toml"), load_toml(entry), counted))
+    for key in counted:
+        texts[key] = texts[f"{key}.other"]  # every key a caller uses is in the catalogue
+    return texts, frozenset(counted)
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """Every text of ``lang`` by flat key; a counted text's forms as
+    ``key.one``, ``key.other``, and under ``key`` its ``other`` form."""
+    return _load(lang)[0]
+
+
+def counted_keys(lang: str) -> frozenset[str]:
+    """The keys of the counted texts of ``lang`` (``ui.home.demo_written``)."""
+    return _load(lang)[1]
+
+
+@cache
+def plural_rule(lang: str) -> PluralRule:
+    """The CLDR plural rule of ``lang`` (``rule(2) == "other"``).
+
+    Babel is imported here, not at start-up: reading its locale data costs
+    some 60-90 ms, paid once and only when a count is shown."""
+    from babel.core import Locale
+
+    return Locale.parse(lang).plural_form
+
+
+def plural_categories(lang: str) -> frozenset[str]:
+    """The plural forms a catalogue table must give in ``lang``."""
+    return frozenset(plural_rule(lang).tags) | {"other"}
 
 
 class Translator:
@@ -43,16 +97,22 @@ class Translator:
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
         self.lang = lang
-        self._texts = catalogue(lang)
+        self._texts, self._counted = _load(lang)
 
     def __call__(self, key: str, **params: Any) -> str:
-        text = self._texts.get(key)
+        text = self._plural(key, params.get("count")) if key in self._counted else self._texts.get(key)
         if text is None:
             return f"⟨{key}⟩"
         try:
             return text.format(**params) if params else text
         except (KeyError, IndexError, ValueError):
             return text
+
+    def _plural(self, key: str, count: Any) -> str:
+        category = "other"
+        if isinstance(count, int | float) and not isinstance(count, bool):
+            category = plural_rule(self.lang)(count)
+        return self._texts.get(f"{key}.{category}") or self._texts[f"{key}.other"]
 
     def error(self, error: ValidationError) -> str:
         """The user's-language message for a domain validation error."""

@@ -61,7 +61,7 @@ def case_document(r: Referat, slot_index: int) -> Document:
     blocks = case_blocks(r, None, slot_index, slot, time_table=r.settings.case_referat_time_table)
     others = len(r.numbered_slots()) - 1
     if others:
-        blocks.append(Remark(r.text("other_cases.one" if others == 1 else "other_cases.many", count=others)))
+        blocks.append(Remark(r.text("other_cases", count=others)))
     parts = [
         Section("head", tuple(head_blocks(r, slot))),
         Section("participants", tuple(participant_blocks(r))),

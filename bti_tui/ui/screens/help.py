@@ -38,6 +38,7 @@ class HelpScreen(BtiModal):
         Binding("escape", "dismiss", "keys.close"),
         Binding("f1", "dismiss", "keys.close", show=False),
         Binding("question_mark", "dismiss", "keys.close", show=False),
+        Binding("g", "glossary", "keys.glossary"),
     ]
 
     def __init__(self, for_screen: Screen) -> None:
@@ -50,11 +51,17 @@ class HelpScreen(BtiModal):
         table.add_column(self.t("ui.help.action"))
         for key, binding, _node in screen_actions(self._for_screen):
             table.add_row(key, binding.description)
+        table.add_row(self.app.get_key_display(Binding("g", "glossary")), self.t("keys.glossary"))  # this screen's own key
         with VerticalScroll(id="help-box"):
             yield Label(self.t("ui.help.title"), id="help-title")
             yield Static(self.t("ui.help.intro"), id="help-intro")
             yield Static(table, id="help-table")
             yield Static(self.t("ui.help.footer"), id="help-footer")
+
+    def action_glossary(self) -> None:
+        from bti_tui.ui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen())
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
