@@ -89,7 +89,7 @@ async def test_a_finished_meeting_says_so_and_shows_no_running_clock(make_app, r
         await pilot.pause()
         screen = app.screen
         assert "bare lesing" in str(screen.query_one("#case-label").render())
-        assert "avsluttet" in str(screen.query_one("#clock-state").render()).lower()
+        assert "fullført" in str(screen.query_one("#clock-state").render()).lower()
         assert screen.session.position == Position.closing()
         assert "bare lesing" in str(screen.query_one("#closing-status").render())
         screen.session.go_to(Position.opening())

@@ -54,7 +54,9 @@ async def test_a_meeting_with_keys_only(make_app, repo, clock) -> None:
                 await pilot.pause()
             if step.id == "w-stafettholder":
                 await pilot.press("tab", *"Kari", "tab", *"BV")
-        await pilot.press("f8")  # case closed; the empty second slot is skipped
+        await pilot.press("f8")  # the case is read back ...
+        await pilot.pause()
+        await pilot.press("enter")  # ... and approved; the empty second slot is skipped
         await pilot.pause()
         assert screen.session.position == Position.closing()
         await pilot.press("f9", "shift+tab", "enter")  # finish, and confirm

@@ -181,7 +181,11 @@ async def test_case_cannot_close_without_stafettholder(make_app, clock) -> None:
         await pilot.press(*"Ola")
         await pilot.press("f8", "f8")
         await pilot.pause()
+        assert isinstance(app.screen, ReadBackScreen)
+        await pilot.press("enter")  # "lest opp og godkjent" has the focus
+        await pilot.pause()
         assert screen.session.position == Position("g-problem", 1)
+        assert screen.session.meeting.slots[0].approved_at is not None
 
 
 async def test_missing_consent_is_warned_before_discussion(make_app) -> None:

@@ -123,6 +123,10 @@ async def test_quitting_while_a_save_fails_slowly_does_not_hang(make_app, repo) 
             repo.save_meeting = slow_failure
             await pilot.press(*"abc")
             await app.action_quit()
+            await pilot.pause()
+            # The refused save is not lost in silence: quitting asks.
+            assert type(app.screen).__name__ == "UnsavedScreen"
+            await pilot.press("escape")
 
     await asyncio.wait_for(meeting_then_quit(), timeout=20)
 

@@ -240,8 +240,7 @@ class UnsavedScreen(BtiModal):
                 yield Button(self.t("ui.app.rescue"), id="unsaved-rescue")
                 yield Button(self.t("ui.app.quit_anyway"), variant="error", id="unsaved-quit")
 
-    def on_mount(self) -> None:
-        self.query_one("#unsaved-retry", Button).focus()
+    AUTO_FOCUS = "#unsaved-retry"
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
