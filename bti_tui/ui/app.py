@@ -46,6 +46,8 @@ class SaveFailed(Message):
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
+# Keys whose names the footer and help show from the catalogue (keys.names.*).
+KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "question_mark"}
 
 
 class BtiApp(App[int]):
@@ -260,6 +262,12 @@ class BtiApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the user's language ("Mellomrom", not "space")."""
+        if binding.key in KEY_NAMES and not binding.key_display:
+            return self.t(f"keys.names.{binding.key}")
+        return super().get_key_display(binding)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers exactly the keys of the current screen, in the
