@@ -18,6 +18,7 @@ from bti_tui.session import MeetingSession, UnknownKind
 from bti_tui.session.demo import write_demo
 from bti_tui.store import StoreError
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.screens.plan import PlanScreen
 from bti_tui.ui.screens.referat_preview import choose_export
 from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tables import selected_key
@@ -35,6 +36,7 @@ class HomeScreen(BtiScreen):
         Binding("d", "demo", "keys.demo"),
         Binding("p", "preview", "keys.preview"),
         Binding("e", "export", "keys.export"),
+        Binding("h", "plan", "keys.plan"),
         Binding("l", "language", "keys.language"),
         Binding("q", "app.quit", "keys.quit", show=False),
     ]
@@ -152,6 +154,9 @@ class HomeScreen(BtiScreen):
         session = self._selected_session()
         if session is not None:
             choose_export(self, session)
+
+    def action_plan(self) -> None:
+        self.app.push_screen(PlanScreen())
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""
