@@ -30,6 +30,9 @@ tmux:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq tmux; }
 
+# Both cores, whole test files per worker (see pyproject's test extras).
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
 test: $(VENV)/.installed-test tmux
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)

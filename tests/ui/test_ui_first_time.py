@@ -269,3 +269,23 @@ def test_the_step_title_shows_when_the_meeting_opens_first(make_app, repo) -> No
     assert "O ·" in asyncio.run(run())
     os.environ.pop("BTI_UNUSED", None)
     assert isinstance(HomeScreen, type) and datetime
+
+
+async def test_the_palette_finds_the_export_by_html_and_eksport(make_app, repo) -> None:
+    write_demo(repo, START.date(), "nb")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        found = [t for t in titles if "html" in t.lower() and "eksport" in t.lower()]
+        assert found, titles
+
+
+async def test_key_names_are_in_the_users_language(make_app, repo) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        shown = {app.get_key_display(b.binding) for b in app.screen.active_bindings.values()}
+        assert "Mellomrom" in shown and "space" not in shown
