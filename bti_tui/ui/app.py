@@ -46,6 +46,7 @@ class SaveFailed(Message):
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
+WIDE = 160  # columns from which the meeting screen uses the wall layout
 # Keys whose names the footer and help show from the catalogue (keys.names.*).
 KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "question_mark"}
 
@@ -182,8 +183,10 @@ class BtiApp(App[int]):
         self._close_messages_no_wait()
 
     def on_resize(self, event) -> None:
-        # Below 100 columns (a laptop at 80×24) the side panel shrinks.
+        # Below 100 columns (a laptop at 80×24) the side panel shrinks; from
+        # 160 (a projected laptop) the wall layout: notes at reading width.
         self.set_class(event.size.width < 100, "-narrow")
+        self.set_class(event.size.width >= WIDE, "-wide")
 
     def on_unmount(self) -> None:
         # Do not wait for the disk on the UI loop: run_app waits afterwards.

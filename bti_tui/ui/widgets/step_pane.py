@@ -52,29 +52,33 @@ class StepPane(Vertical):
         t = self.app.t
         yield Label("", id="step-title")
         yield Static("", id="step-prompt")
-        yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-        yield Static("", id="notes-error", classes="form-error")
-        with Vertical(id="feature-agreements", classes="feature"):
-            yield Label(t("ui.meeting.agreements"), classes="feature-title")
-            yield AgreementTable(t, id="agreements")
-            yield Static("", id="agreements-empty", classes="help-line")
-        with Vertical(id="feature-cooperation", classes="feature"):
-            yield Label(t("ui.meeting.cooperation"), classes="feature-title")
-            yield Input(id="cooperation", placeholder=t("ui.meeting.cooperation_hint"))
-        with Vertical(id="feature-stafettholder", classes="feature"):
-            yield Label(t("ui.meeting.stafettholder"), classes="feature-title")
-            with Horizontal(classes="field-row"):
-                with Vertical(classes="field"):
-                    yield Label(t("ui.meeting.st_name"), classes="field-label")
-                    yield Input(id="st-name", placeholder=t("ui.meeting.st_name"))
-                with Vertical(classes="field"):
-                    yield Label(t("ui.meeting.st_service"), classes="field-label")
-                    yield Input(id="st-service", placeholder=t("ui.meeting.st_service"))
-            yield TickBox(t("ui.meeting.advice_only"), id="advice-only")
-        with Vertical(id="feature-next-meeting", classes="feature"):
-            yield Label(t("ui.meeting.next_meeting"), classes="feature-title")
-            yield Input(id="next-meeting", placeholder=t("ui.form.date_hint"))
-        yield Static("", id="feature-error", classes="form-error")
+        # Stacked; side by side on a wide screen (the wall layout, ≥160 columns).
+        with Horizontal(id="step-body"):
+            with Vertical(id="notes-col"):
+                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                yield Static("", id="notes-error", classes="form-error")
+            with Vertical(id="features-col"):
+                with Vertical(id="feature-agreements", classes="feature"):
+                    yield Label(t("ui.meeting.agreements"), classes="feature-title")
+                    yield AgreementTable(t, id="agreements")
+                    yield Static("", id="agreements-empty", classes="help-line")
+                with Vertical(id="feature-cooperation", classes="feature"):
+                    yield Label(t("ui.meeting.cooperation"), classes="feature-title")
+                    yield Input(id="cooperation", placeholder=t("ui.meeting.cooperation_hint"))
+                with Vertical(id="feature-stafettholder", classes="feature"):
+                    yield Label(t("ui.meeting.stafettholder"), classes="feature-title")
+                    with Horizontal(classes="field-row"):
+                        with Vertical(classes="field"):
+                            yield Label(t("ui.meeting.st_name"), classes="field-label")
+                            yield Input(id="st-name", placeholder=t("ui.meeting.st_name"))
+                        with Vertical(classes="field"):
+                            yield Label(t("ui.meeting.st_service"), classes="field-label")
+                            yield Input(id="st-service", placeholder=t("ui.meeting.st_service"))
+                    yield TickBox(t("ui.meeting.advice_only"), id="advice-only")
+                with Vertical(id="feature-next-meeting", classes="feature"):
+                    yield Label(t("ui.meeting.next_meeting"), classes="feature-title")
+                    yield Input(id="next-meeting", placeholder=t("ui.form.date_hint"))
+                yield Static("", id="feature-error", classes="form-error")
 
     # --- showing a step ---------------------------------------------------------
     def show(self, position: Position) -> None:
