@@ -87,7 +87,7 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
     for person in done.participants:
         person.attendance = Attendance.PRESENT
     done.participants[2].attendance = Attendance.ABSENT  # familiehjelpen: forfall
-    invited = Participant("d-ppt", "Tone Vik", pick(roles["ppt"].role, lang), ppt, Attendance.PRESENT, fixed=False)
+    invited = Participant("d-ppt", "Tone Vik", attendance=Attendance.PRESENT, fixed=False, role_id="ppt")
     done.participants.append(invited)
     done.moteleder = done.participants[1].id  # barneverntjenesten leads a school meeting
     done.referent = done.participants[5].id  # the school writes the referat

@@ -113,7 +113,7 @@ def test_the_bokmal_demo_is_what_it_was() -> None:
     """nb is unchanged by the move into data/ (the nb golden referat holds the rest)."""
     texts = demo_texts("nb")
     assert "Eleven har høyt fravær siden høsten. Mål: stabilt oppmøte og trygghet i klassen innen jul." in texts
-    assert "PP-rådgiver" in texts and "Nordby skole, møterom 2" in texts
+    assert "Nordby skole, møterom 2" in texts  # roles come from the kind, by id
 
 
 @pytest.mark.parametrize(("lang", "place", "absent"), [("nn", "Nordby skule, møterom 2", "skole"), ("en", "Nordby School, meeting room 2", "møterom")])

@@ -35,26 +35,47 @@ class MeetingStatus(StrEnum):
 
 @dataclass
 class Participant:
+    """Someone at the meeting. A role of the kind is kept by its id
+    (``role_id``), so every screen and document shows it in its own
+    language; ``role`` and ``service`` hold only what a person typed
+    instead (empty: the kind's words)."""
+
     id: str
     name: str
-    role: str
-    service: str
+    role: str = ""
+    service: str = ""
     attendance: Attendance = Attendance.INVITED
     fixed: bool = False  # a fixed participant of the meeting kind
+    role_id: str | None = None  # a RoleSpec id of the meeting's kind
 
     @classmethod
-    def from_role(cls, spec: RoleSpec, lang: str, name: str = "") -> Participant:
-        return cls(
-            id=new_id("p-"),
-            name=name,
-            role=pick(spec.role, lang),
-            service=pick(spec.service, lang),
-            fixed=spec.fixed,
-        )
+    def from_role(cls, spec: RoleSpec, lang: str = "nb", name: str = "") -> Participant:
+        return cls(id=new_id("p-"), name=name, fixed=spec.fixed, role_id=spec.id)
 
-    def label(self) -> str:
-        who = self.name or self.role
-        return f"{who} ({self.service})" if self.service else who
+    def _spec(self, kind: MeetingKind | None) -> RoleSpec | None:
+        if kind is None or self.role_id is None:
+            return None
+        return next((r for r in kind.roles if r.id == self.role_id), None)
+
+    def role_in(self, kind: MeetingKind | None, lang: str) -> str:
+        spec = self._spec(kind)
+        return self.role or (pick(spec.role, lang) if spec else "")
+
+    def service_in(self, kind: MeetingKind | None, lang: str) -> str:
+        spec = self._spec(kind)
+        return self.service or (pick(spec.service, lang) if spec else "")
+
+    def set_role(self, kind: MeetingKind | None, lang: str, role: str, service: str) -> None:
+        """What a person typed: kept as an override only where it differs
+        from the kind's words in ``lang``."""
+        spec = self._spec(kind)
+        self.role = "" if spec and role == pick(spec.role, lang) else role
+        self.service = "" if spec and service == pick(spec.service, lang) else service
+
+    def label(self, kind: MeetingKind | None = None, lang: str = "nb") -> str:
+        role, service = self.role_in(kind, lang), self.service_in(kind, lang)
+        who = self.name or role
+        return f"{who} ({service})" if service else who
 
 
 @dataclass
@@ -111,7 +132,7 @@ class Meeting:
             start_time=at,
             place=place,
             language=language,
-            participants=[Participant.from_role(r, language) for r in kind.fixed_roles],
+            participants=[Participant.from_role(r) for r in kind.fixed_roles],
             slots=[CaseSlot() for _ in range(kind.case_slots)],
         )
 

@@ -45,7 +45,8 @@ class Referat:
         """"Name (role, service)"; "Ikke valgt" for nobody."""
         if participant is None:
             return self.text("not_chosen")
-        name, *about = (one_line(p) for p in (participant.name, participant.role, participant.service))
+        role, service = participant.role_in(self.kind, self.lang), participant.service_in(self.kind, self.lang)
+        name, *about = (one_line(p) for p in (participant.name, role, service))
         about = [a for a in about if a]
         if not name and about:
             name = about.pop(0)

@@ -108,6 +108,6 @@ def participant_blocks(r: Referat) -> list[Block]:
         if not people and not always:
             continue
         blocks.append(Heading(3, r.text(key)))
-        rows = tuple((p.name, p.role, p.service) for p in people)
+        rows = tuple((p.name, p.role_in(r.kind, r.lang), p.service_in(r.kind, r.lang)) for p in people)
         blocks.append(Table(header, rows) if rows else Remark(r.text("none")))
     return blocks

@@ -10,6 +10,7 @@ from datetime import datetime
 from bti_tui.model import Attendance, Meeting, MeetingKind, Participant, ValidationError, new_id
 from bti_tui.model.meeting import new_meeting_id
 from bti_tui.model.dates import parse_date, parse_time
+from bti_tui.model.localized import pick
 from bti_tui.model.privacy import guard_text
 from bti_tui.session.autosave import Autosaver
 from bti_tui.session.meeting import MeetingSession
@@ -87,16 +88,23 @@ class SetupEdits:
         self.meeting.referent = self._person(participant_id).id
         self.session.save()
 
-    def add_participant(self, name: str, role: str, service: str) -> Participant:
+    def add_participant(self, name: str, role: str, service: str, lang: str = "nb") -> Participant:
+        """An invited participant; a role of the kind (lege, PPT …) is kept by id."""
         name, role, service = _checked(name, role, service)
-        person = Participant(new_id("p-"), name, role, service, Attendance.PRESENT)
+        spec = next((r for r in self.session.kind.roles if role and role == pick(r.role, lang)), None)
+        person = Participant(new_id("p-"), name, attendance=Attendance.PRESENT, role_id=spec.id if spec else None)
+        person.set_role(self.session.kind, lang, role, service)
         self.meeting.participants.append(person)
         self.session.save()
         return person
 
-    def edit_participant(self, participant_id: str, name: str, role: str, service: str) -> None:
+    def edit_participant(self, participant_id: str, name: str, role: str, service: str, lang: str = "nb") -> None:
+        """The kind's own role and service words stay by id (shown in every
+        language); only what differs is kept as typed."""
         person = self._person(participant_id)
-        person.name, person.role, person.service = _checked(name, role, service)
+        name, role, service = _checked(name, role, service)
+        person.name = name
+        person.set_role(self.session.kind, lang, role, service)
         self.session.save()
 
     def roles_chosen(self) -> bool:

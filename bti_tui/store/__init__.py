@@ -2,6 +2,7 @@
 a schema version with migrations, and a single-writer lock on the folder.
 Imports no Textual (an import-linter contract)."""
 
+from bti_tui.store import migrations as _migrations  # noqa: F401  (registers them)
 from bti_tui.store.check import check_data
 from bti_tui.store.errors import (
     CaseNotFound,

@@ -23,7 +23,7 @@ from bti_tui.store.codec import DocumentError, case_from_doc, meeting_from_doc, 
 from bti_tui.store.errors import DataCorrupt, DataInvalid, IdMismatch, SchemaNewer, StoreError
 from bti_tui.store.storage import DEFAULT_MAX_BYTES, read_json_file
 
-SCHEMA = 1
+SCHEMA = 2  # 2: participants' roles by id (store/migrations.py)
 DOC_TABLE = "document"
 META_TABLE = "_meta"
 DOC_ID = 1

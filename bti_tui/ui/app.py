@@ -3,6 +3,7 @@ source, registers the themes, and wires the screens; they carry the behaviour.""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -88,6 +89,10 @@ class BtiApp(App[int]):
         self._apply_projector()
         self.push_screen(HomeScreen())
         self.set_interval(RETRY_SECONDS, self._retry_failed_saves)
+        # What start-up made (modules, catalogues, kinds) lives as long as
+        # the app: out of the collector's way, so no full collection pauses
+        # typing to walk it (benchmarks/: the typing p99 halved).
+        gc.freeze()
         problems = self.repo.preference_problems
         if problems:  # not worth refusing to start for: defaults, and say so
             lines = [self.t("store.preferences_defaults"), *(self.t(p.key, **p.params) for p in problems)]

@@ -273,7 +273,7 @@ def test_plan_fills_fixed_participants_and_slots() -> None:
     meeting = planned_meeting()
     assert meeting.id == "m1" and meeting.kind_id == KIND.id
     assert len(meeting.slots) == KIND.case_slots == 2
-    assert [p.role for p in meeting.participants] == [r.role["nb"] for r in KIND.fixed_roles]
+    assert [p.role_in(KIND, "nb") for p in meeting.participants] == [r.role["nb"] for r in KIND.fixed_roles]
     assert all(p.fixed for p in meeting.participants)
     assert meeting.starts_at == T0
     assert meeting.status is MeetingStatus.PLANNED

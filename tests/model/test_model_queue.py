@@ -117,7 +117,7 @@ def test_on_the_day_the_meeting_opens_with_its_cases_in_their_slots() -> None:
     day = meeting_for_date(skole, date(2027, 1, 14), SKOLE, items, "nb")
     meeting = day.meeting
     assert (meeting.kind_id, meeting.date, meeting.start_time, meeting.place) == (SKOLE.id, date(2027, 1, 14), time(13), "Nordby skole")
-    assert [p.role for p in meeting.participants] == [r.role["nb"] for r in SKOLE.fixed_roles]
+    assert [p.role_in(SKOLE, "nb") for p in meeting.participants] == [r.role["nb"] for r in SKOLE.fixed_roles]
     leader = meeting.participant(meeting.moteleder)
     assert leader is not None and leader.name == "Ola Hansen"
     assert meeting.case_ids == [c.id for c in day.cases] and day.queue_ids == ["q1", "q2"]

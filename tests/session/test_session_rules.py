@@ -233,7 +233,7 @@ def test_setup_edits_validate_and_store_only_when_set_up(saver) -> None:
 def test_the_kind_presets_its_leader(saver) -> None:
     s = new_meeting_session(meeting_kind("instansmote-skole"), "nb", saver, Clock())
     leader = s.meeting.participant(s.meeting.moteleder)
-    assert leader is not None and "arnevern" in leader.service
+    assert leader is not None and "arnevern" in leader.service_in(s.kind, "nb")
 
 
 # --- saving while typing ----------------------------------------------------------------

@@ -13,6 +13,7 @@ import pytest
 from conftest import folder_state
 
 from bti_tui.i18n import Translator
+from bti_tui.store import SCHEMA
 from bti_tui.store import Repository, StoreError, check_data
 
 
@@ -52,7 +53,7 @@ DAMAGE: dict[str, tuple[Callable[[dict[str, Any]], bytes], str]] = {
     "_meta is a list": (_doc(_set("_meta", value=[])), "store.invalid"),
     "the schema is a string": (_doc(_set("_meta", "1", "schema", value="1")), "store.invalid"),
     "the schema is true": (_doc(_set("_meta", "1", "schema", value=True)), "store.invalid"),
-    "a newer schema": (_doc(_set("_meta", "1", "schema", value=2)), "store.schema_newer"),
+    "a newer schema": (_doc(_set("_meta", "1", "schema", value=SCHEMA + 1)), "store.schema_newer"),
     "the date is a number": (_doc(_set(*DOC, "date", value=20260302)), "store.invalid"),
     "an impossible date": (_doc(_set(*DOC, "date", value="2026-13-45")), "store.invalid"),
     "the place is a list": (_doc(_set(*DOC, "place", value=["x"])), "store.invalid"),

@@ -16,6 +16,7 @@ from conftest import TODAY, mode
 from bti_tui.session.demo import write_demo
 from bti_tui.model import Meeting, MeetingStatus
 from bti_tui.resources import meeting_kind
+from bti_tui.store import SCHEMA
 from bti_tui.store import (
     MIGRATIONS,
     CaseNotFound,
@@ -55,7 +56,7 @@ def test_demo_files_are_one_per_meeting_and_case_and_private(demo_repo: Reposito
     for path in [*(root / "meetings").iterdir(), *(root / "cases").iterdir()]:
         assert mode(path) == 0o600
         data = json.loads(path.read_text("utf-8"))
-        assert data["_meta"] == {"1": {"schema": 1}}
+        assert data["_meta"] == {"1": {"schema": SCHEMA}}
         assert data["document"]["1"]["id"] == path.stem
 
 
@@ -178,7 +179,7 @@ def test_a_file_from_a_newer_app_is_refused_and_untouched(demo_repo: Repository)
     with Repository.open(demo_repo.data_dir) as repo:  # a new session has not seen the file yet
         with pytest.raises(SchemaNewer) as caught:
             repo.load_meeting("demo-neste")
-        assert caught.value.params == {"path": str(path), "found": 99, "known": 1}
+        assert caught.value.params == {"path": str(path), "found": 99, "known": SCHEMA}
         with pytest.raises(SchemaNewer):
             repo.save_meeting(meeting)
     assert path.read_bytes() == before
@@ -208,7 +209,7 @@ def test_a_v0_document_is_migrated_on_load_and_rewritten_on_save(
         assert path.read_bytes() == before  # loading writes nothing
         repo.save_meeting(meeting)
     saved = json.loads(path.read_text("utf-8"))
-    assert saved["_meta"]["1"]["schema"] == 1
+    assert saved["_meta"]["1"]["schema"] == SCHEMA
     assert saved["document"]["1"]["start_time"] == "09:00" and "time" not in saved["document"]["1"]
 
 

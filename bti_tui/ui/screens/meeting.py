@@ -264,7 +264,7 @@ class MeetingScreen(BtiScreen):
             return
         participants = self.session.meeting.participants
         names = sorted({p.name for p in participants if p.name})
-        services = sorted({p.service for p in participants if p.service})
+        services = sorted({s for p in participants if (s := p.service_in(self.session.kind, self.app.lang))})
 
         def check(what: str, who: str, service: str, due) -> None:
             self.session.add_agreement(slot, what, who, service, due)

@@ -90,8 +90,8 @@ class SetupScreen(BtiScreen):
                 Text(f"{_MARK[person.attendance]} {self.t('ui.attendance.' + person.attendance.value)}"),
                 Text(", ".join(task)),
                 plain(person.name or "—"),
-                plain(person.role),
-                plain(person.service),
+                plain(person.role_in(self.session.kind, self.app.lang)),
+                plain(person.service_in(self.session.kind, self.app.lang)),
                 key=person.id,
             )
         if table.row_count:
@@ -135,7 +135,10 @@ class SetupScreen(BtiScreen):
             if result:
                 self._fill_participants(len(self.meeting.participants) - 1)
 
-        self.app.push_screen(ParticipantForm(kind, self.app.lang, self.edits.add_participant), added)
+        def add(name: str, role: str, service: str) -> None:
+            self.edits.add_participant(name, role, service, self.app.lang)
+
+        self.app.push_screen(ParticipantForm(kind, self.app.lang, add), added)
 
     def action_edit_participant(self) -> None:
         person = self._current()
@@ -145,13 +148,14 @@ class SetupScreen(BtiScreen):
         row = self._row()
 
         def edit(name: str, role: str, service: str) -> None:
-            self.edits.edit_participant(person.id, name, role, service)
+            self.edits.edit_participant(person.id, name, role, service, self.app.lang)
 
         def edited(result: bool | None) -> None:
             if result:
                 self._fill_participants(row)
 
-        self.app.push_screen(ParticipantForm(kind, self.app.lang, edit, person.name, person.role, person.service), edited)
+        role, service = person.role_in(kind, self.app.lang), person.service_in(kind, self.app.lang)
+        self.app.push_screen(ParticipantForm(kind, self.app.lang, edit, person.name, role, service), edited)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:

@@ -35,14 +35,14 @@ class OpeningPane(VerticalScroll):
         self.query_one("#opening-title", Label).update(plain(kind.name_in(lang)))
 
         def names(people) -> str:
-            return ", ".join(p.label() for p in people) or "—"
+            return ", ".join(p.label(kind, lang) for p in people) or "—"
 
         def heading(key: str) -> Text:
             return Text(t(key), style="bold")
 
         parts: list[Text | str] = [
             t("ui.opening.when_where", date=format_date(m.date), time=format_time(m.start_time), place=m.place or "—"),
-            t("ui.opening.roles", leader=leader.label() if leader else "—", referent=referent.label() if referent else "—"),
+            t("ui.opening.roles", leader=leader.label(kind, lang) if leader else "—", referent=referent.label(kind, lang) if referent else "—"),
             t("ui.opening.present", names=names(m.present)),
             t("ui.opening.absent", names=names(m.absent)),
         ]

@@ -47,6 +47,7 @@ class StepPane(Vertical):
         self._save_timer: Timer | None = None
         self._saves = TypingSaves()
         self._anonymity_shown = False
+        self._error_shown = False
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -101,6 +102,7 @@ class StepPane(Vertical):
             self.query_one(f"#{input_id}", Input).disabled = s.read_only
         self.query_one("#notes-error", Static).update("")
         self._anonymity_shown = False
+        self._error_shown = False
         self.check_anonymity()
         self.show_feature_error("")
         for feature in StepFeature:
@@ -150,7 +152,13 @@ class StepPane(Vertical):
         delay = self._saves.changed(time.monotonic())
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(delay, self._save_now)
+            self._save_timer = None
+        if delay <= 0:
+            # Due now (the maximum wait is over). Textual 8.2's set_timer(0)
+            # never calls back (and fails at exit): save here instead.
+            self._save_now()
+        else:
+            self._save_timer = self.set_timer(delay, self._save_now)
 
     def _save_now(self) -> None:
         """The save while typing goes on: the number at the cursor (maybe a
@@ -213,9 +221,11 @@ class StepPane(Vertical):
             self.session.set_note(position.slot, position.step, text)
         except ValidationError as error:
             error_line.update(plain("⚠ " + t.error(error) + " " + t("ui.meeting.not_saved")))
+            self._error_shown = True
             return False
-        if not self._anonymity_shown:
-            error_line.update("")
+        if not self._anonymity_shown and self._error_shown:
+            error_line.update("")  # only when there is one: an update re-lays out the screen
+        self._error_shown = False
         return True
 
     @on(Input.Changed, "#cooperation, #st-name, #st-service, #next-meeting")
