@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
 WIDE = 160  # columns from which the meeting screen uses the wall layout
 # Keys whose names the footer and help show from the catalogue (keys.names.*).
-KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "question_mark"}
+KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "shift+tab", "question_mark"}
 
 
 class BtiApp(App[int]):
@@ -206,6 +206,8 @@ class BtiApp(App[int]):
         self._show_save_failed(event.message)
 
     def _show_save_failed(self, message: str) -> None:
+        if isinstance(self.screen, UnsavedScreen):
+            return  # the dialog says it already; a toast would cover its buttons
         self.say(self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15)
 
     # --- where to go ------------------------------------------------------------------

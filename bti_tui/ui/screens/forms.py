@@ -8,7 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -32,7 +32,7 @@ class FormModal(BtiModal):
         yield from ()
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form-box"):
+        with VerticalScroll(classes="form-box"):
             yield Label(self.t(self.title_key), classes="form-title")
             yield from self.compose_fields()
             yield Static("", classes="form-error", id="form-error")

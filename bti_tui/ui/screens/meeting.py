@@ -173,6 +173,7 @@ class MeetingScreen(BtiScreen):
     def _after_move(self, result: MoveResult) -> None:
         """Show what the session answered."""
         if result.moved:
+            self.app.clear_notifications()  # a toast was about the step just left
             self.sync_position()
         elif result.outcome is Move.BLOCKED_FODSELSNUMMER:
             self.say(self.t("ui.meeting.fix_first"), severity="error", timeout=8)

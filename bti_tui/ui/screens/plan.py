@@ -39,9 +39,9 @@ class NewPlanForm(FormModal):
         kinds = [(k.name_in(self.app.lang), k.id) for k in meeting_kinds().values()]
         yield Label(self.t("ui.setup.kind"))
         yield Select(kinds, value=kinds[0][1], allow_blank=False, id="pl-kind", compact=True)
-        for field, hint in (("from", "01.01.2027"), ("to", "30.06.2027"), ("weekday", "tor"), ("week", "2"), ("time", "13:00"), ("place", "")):
+        for field in ("from", "to", "weekday", "week", "time", "place"):
             yield Label(self.t(f"ui.plan.{field}"))
-            yield Input(id=f"pl-{field}", placeholder=hint, compact=True)
+            yield Input(id=f"pl-{field}", placeholder=self.t(f"ui.plan.hint_{field}"), compact=True)
 
     def collect(self) -> bool:
         self._apply(
