@@ -28,6 +28,9 @@ CLOCK_INFO = 36
 #: The clock may take this share of the screen's height.
 CLOCK_SHARE = 0.3
 
+#: Below this width only the current phase is named in the phase bar.
+NARROW = 160
+
 MODES = ("idle", "opening", "step", "read_back", "closing")
 
 
@@ -93,7 +96,7 @@ class WallScreen(Screen[None]):
                 self.set_class(view.mode == mode, f"-{mode.replace('_', '-')}")
         if self._changed("phase", (view.phase, self.size.width)):
             names = {phase: self.app.t(f"ui.phase.{phase.value}") for phase in Phase}
-            self.query_one("#wall-phases", PhaseStepper).show(view.phase, names, self.size.width < 100)
+            self.query_one("#wall-phases", PhaseStepper).show(view.phase, names, self.size.width < NARROW)
         self._text("wall-where", "  ·  ".join(part for part in (view.where, view.step_of) if part), "bold")
         self._show_clock(view)
         self._text("wall-prompt", view.prompt, "italic")
@@ -103,8 +106,8 @@ class WallScreen(Screen[None]):
             self.query_one("#wall-notes-box", VerticalScroll).scroll_end(animate=False)
         self._text("wall-agreements-heading", view.agreements_heading if view.agreements or view.mode == "step" else "")
         self._text("wall-agreements", "\n".join(view.agreements) or (self.app.t("wall.no_agreements") if view.mode == "step" else ""))
-        self._text("wall-readback-heading", view.title if view.read_back else "")
-        self.query_one("#wall-readback", BigText).show(view.read_back)
+        self._text("wall-readback-heading", view.big_heading)
+        self.query_one("#wall-readback", BigText).show(view.big)
 
     def _show_clock(self, view: WallView) -> None:
         face = view.clock

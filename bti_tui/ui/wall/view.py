@@ -52,7 +52,8 @@ class WallView:
     notes_heading: str = ""
     agreements: tuple[str, ...] = ()
     agreements_heading: str = ""
-    read_back: tuple[str, ...] = ()  # the paragraphs shown in large type
+    big_heading: str = ""
+    big: tuple[str, ...] = ()  # paragraphs in large type: the read-back, or the next meeting
 
 
 def is_read_back(followed: Followed, position: Position) -> bool:
@@ -109,7 +110,7 @@ def _agreement_lines(t: Translate, followed: Followed, slot: int) -> tuple[str, 
     earlier = case.open_agreements_before(followed.meeting.id)
     for agreement, before in [(a, True) for a in earlier] + [(a, False) for a in case.agreements_from(followed.meeting.id)]:
         who = ", ".join(part for part in (agreement.responsible, agreement.service) if part)
-        due = t("wall.due", date=format_date(agreement.due)) if agreement.due else ""
+        due = "\n  " + t("wall.due", date=format_date(agreement.due)) if agreement.due else ""
         mark = t("wall.from_earlier") + " " if before else ""
         out.append(f"• {mark}{agreement.what}\n  {who}{due}")
     return tuple(out)
@@ -201,28 +202,28 @@ def meeting_view(t: Translate, lang: str, followed: Followed, now: datetime, sho
         notes_heading=t("wall.notes"),
         agreements=_agreement_lines(t, followed, slot),
         agreements_heading=t("wall.agreements"),
-        read_back=_read_back(t, followed, slot) if read_back else (),
+        big_heading=step.title_in(lang) if read_back else "",
+        big=_read_back(t, followed, slot) if read_back else (),
     )
 
 
 def idle_view(t: Translate, lang: str, upcoming: Upcoming | None, now: datetime, kind_name: Callable[[str], str]) -> WallView:
-    """No meeting runs: the next planned one (or none), and the time of day."""
+    """No meeting runs: the next planned one (or none) in large type, and
+    the time of day."""
     if upcoming is None:
-        prompt = t("wall.nothing_planned")
+        big: tuple[str, ...] = (t("wall.nothing_planned"),)
     else:
         at = upcoming.starts_at
-        prompt = t(
-            "wall.next",
-            kind=kind_name(upcoming.kind_id),
-            weekday=t(f"plan.weekday.{_WEEKDAYS[at.weekday()]}"),
-            date=format_date(at.date()),
-            time=format_time(at),
-            place=upcoming.place or "—",
-        )
+        weekday = t(f"plan.weekday.{_WEEKDAYS[at.weekday()]}")
+        big = (
+            t("wall.next"),
+            kind_name(upcoming.kind_id),
+            t("wall.next_when", weekday=weekday, date=format_date(at.date()), time=format_time(at)),
+        ) + ((upcoming.place,) if upcoming.place else ())
     return WallView(
         mode="idle",
         clock=ClockFace(format_time(now), t("wall.time_of_day")),
         title=t("wall.no_meeting"),
-        prompt=prompt,
-        notes=t("wall.waiting"),
+        big_heading=t("wall.waiting"),
+        big=big,
     )
