@@ -69,3 +69,10 @@ def test_paragraphs_take_the_largest_font_that_fits() -> None:
     small = fit_paragraphs(("Avtaler:", "1. Samtaler hver uke"), READ_BACK_FONTS, 200, 9)
     assert small is not None and len(small) <= 9
     assert fit_paragraphs(("Avtaler:",) * 10, READ_BACK_FONTS, 200, 9) is None
+
+
+def test_clock_figures_are_tabular() -> None:
+    """Every digit as wide: the reading does not jump sideways each second
+    (and the layout is not redone every second)."""
+    assert {len(row) for row in clock_lines("11:11", 1)} == {len(row) for row in clock_lines("00:00", 1)}
+    assert len({len(row) for row in clock_lines("+07:41", 2)}) == 1

@@ -185,15 +185,19 @@ def test_a_new_case_file_is_picked_up(data: Path) -> None:
     assert meeting.id == RUNNING
 
 
-def test_lists_only_every_few_seconds_while_none_runs(data: Path) -> None:
+def test_while_none_runs_lists_only_when_the_folder_changed(data: Path) -> None:
     ticker = Ticker()
     wall = follower(data, ticker=ticker)
     for _ in range(10):
         wall.tick()
     assert wall.stats.listings == 1
-    ticker.at += LIST_SECONDS
+    ticker.at += LIST_SECONDS  # coarse file times: a listing now and then anyway
     wall.tick()
     assert wall.stats.listings == 2
+    run_at(data, Position("g-problem", 0), START)  # the app starts a meeting
+    assert wall.tick() is True
+    assert wall.stats.listings == 3
+    assert wall.followed is not None
 
 
 def test_cost_per_tick_does_not_grow_with_history(data: Path) -> None:

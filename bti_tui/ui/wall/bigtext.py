@@ -86,15 +86,37 @@ def scaled(rows: tuple[str, ...], factor: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=32)
+def _glyph(char: str) -> tuple[str, ...]:
+    """One character of the clock's font, untrimmed (every row as wide)."""
+    fig = _figlet(CLOCK_FONT)
+    fig.width = 10_000
+    return tuple(fig.renderText(char).splitlines()) if ord(char) in fig.Font.chars else ()
+
+
 @lru_cache(maxsize=64)
 def clock_lines(digits: str, factor: int) -> tuple[str, ...]:
-    rows = figlet_lines(digits, CLOCK_FONT, 10_000) or ()
-    return scaled(rows, factor)
+    """``digits`` in the clock's font with tabular figures (every digit as
+    wide, so the reading does not jump sideways each second), scaled."""
+    width = max(len(_glyph(d)[0]) for d in "0123456789")
+    height = max(len(_glyph("0")), 1)
+    rows = [""] * height
+    for char in digits:
+        glyph = _glyph(char)
+        if len(glyph) != height:
+            continue
+        wide = width if char.isdigit() else len(glyph[0])
+        rows = [row + part.center(wide) for row, part in zip(rows, glyph, strict=True)]
+    while rows and not rows[0].strip():
+        rows.pop(0)
+    while rows and not rows[-1].strip():
+        rows.pop()
+    return scaled(tuple(rows), factor)
 
 
 def clock_scale(template: str, width: int, max_rows: int) -> int:
     """The largest factor (1–3) at which ``template`` fits; 0: none does."""
-    rows = figlet_lines(template, CLOCK_FONT, 10_000) or ()
+    rows = clock_lines(template, 1)
     if not rows:
         return 0
     high, wide = len(rows), max(map(len, rows))
@@ -183,9 +205,17 @@ class BigClock(Widget):
         self.factor = 1
 
     def show(self, digits: str, factor: int) -> None:
-        if (digits, factor) != (self.digits, self.factor):
-            self.digits, self.factor = digits, factor
-            self.refresh(layout=True)
+        """A new reading; the layout is redone only when its size changes
+        (once a second only the digits are redrawn)."""
+        if (digits, factor) == (self.digits, self.factor):
+            return
+        before = self._extent()
+        self.digits, self.factor = digits, factor
+        self.refresh(layout=self._extent() != before)
+
+    def _extent(self) -> tuple[int, int]:
+        rows = self._rows()
+        return (max(map(len, rows)) if rows else len(self.digits), len(rows) or 1)
 
     def _rows(self) -> tuple[str, ...]:
         return clock_lines(self.digits, self.factor) if self.factor and self.digits else ()

@@ -7,9 +7,11 @@ stats that meeting's file, its cases' files and the meetings folder itself
 history lie beside it. A file is read again only when its signature
 changed. The folder is listed again only
 
-- every few seconds while no meeting runs, and
-- when the meetings folder changed but the followed file did not (another
-  meeting was written: the app may have moved to another meeting).
+- while no meeting runs: when the meetings or plans folder changed (every
+  save is a rename in its folder, which changes the folder's mtime), and
+  at least every ``LIST_SECONDS`` for file systems with coarse times;
+- while one runs: when the meetings folder changed but the followed file
+  did not (another meeting was written: the app may have moved on).
 
 Every write in the data folder is an atomic rename, so a read sees the old
 file or the new one, whole. A file that cannot be read anyway (damaged,
@@ -33,8 +35,9 @@ from bti_tui.store.repository import MEETINGS, MeetingSummary
 
 #: Seconds between two looks at the followed meeting's files.
 POLL_SECONDS = 0.4
-#: Seconds between two listings of the meetings folder while none runs.
-LIST_SECONDS = 3.0
+#: While none runs, the folder is listed again at least this often even if
+#: its mtime did not change (file systems whose times are coarse).
+LIST_SECONDS = 30.0
 #: A meeting still marked running whose clock has not moved for this long
 #: was left behind (the app crashed and nobody finished it): not followed.
 STALE_AFTER = timedelta(hours=12)
@@ -109,6 +112,7 @@ class Follower:
         self.stats = FollowStats()
         self._watch: _Watch | None = None
         self._next_listing = 0.0
+        self._folders: tuple[Signature, Signature] | None = None  # meetings, plans: as last listed
         self._left_behind: dict[Path, Signature] = {}  # stale running meetings, by signature
         self._plans_sig: Signature = None
         self._plans: list[Upcoming] = []
@@ -125,9 +129,14 @@ class Follower:
         self.stats.ticks += 1
         if self._watch is not None:
             return self._follow(self._watch)
-        if self.monotonic() >= self._next_listing:
+        if self._folders_now() != self._folders or self.monotonic() >= self._next_listing:
             return self._find()
         return False
+
+    def _folders_now(self) -> tuple[Signature, Signature]:
+        from bti_tui.store.plans import PLANS
+
+        return self._stat(self.data_dir / MEETINGS), self._stat(self.data_dir / PLANS)
 
     def _stat(self, path: Path) -> Signature:
         self.stats.stats += 1
@@ -183,7 +192,8 @@ class Follower:
         self.stats.listings += 1
         self._next_listing = self.monotonic() + self.list_every
         before = (self.followed, self.upcoming)
-        folder = self._stat(self.data_dir / MEETINGS)
+        self._folders = self._folders_now()
+        folder = self._folders[0]
         try:
             summaries = self.repo.list_meetings()
         except OSError:

@@ -86,8 +86,13 @@ class WallScreen(Screen[None]):
         return True
 
     def _text(self, widget_id: str, value: str, style: str = "") -> None:
+        """Show ``value`` if it changed; the layout is redone only if its
+        shape did (the case and meeting lines change every second)."""
+        before = self._shown.get(widget_id)
         if self._changed(widget_id, (value, style)):
-            self.query_one(f"#{widget_id}", Static).update(plain(value, style))
+            shape = [len(line) for line in value.splitlines()]
+            same = before is not None and [len(line) for line in before[0].splitlines()] == shape
+            self.query_one(f"#{widget_id}", Static).update(plain(value, style), layout=not same)
 
     def show(self, view: WallView) -> None:
         self.view = view
