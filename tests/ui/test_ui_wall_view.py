@@ -134,3 +134,11 @@ def test_idle_names_the_next_meeting(data: Path) -> None:
     assert v.big == ("Neste møte:", "Instansmøte skole", "tirsdag 08.12.2026 kl. 09:00", "Nordby skole, møterom 2")
     assert v.clock.digits == "09:00"
     assert idle_view(t, "nb", None, START, str).big == ("Ingen møter er planlagt.",)
+
+
+def test_closing_counts_agreements_in_the_language_s_plural(data: Path) -> None:
+    v = view(followed_at(data, Position.closing()))
+    assert v.notes.splitlines() == [
+        "Sak 1: 3 avtaler · stafettholder: Kari Nordmann",
+        "Sak 2: 1 avtale · stafettholder: Pedagogisk leder",
+    ]

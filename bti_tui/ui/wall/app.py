@@ -128,7 +128,7 @@ def run_wall(data_dir: Path, lang: str | None) -> int:
     BTI_TUI_LANG; else the language the app last used there."""
     logging.basicConfig(handlers=[logging.NullHandler()], force=True)
     settings = municipal_settings()
-    follower = Follower(data_dir)
+    follower = Follower(data_dir, max_bytes=settings.max_file_bytes)
     try:
         if lang is None:
             try:

@@ -102,8 +102,10 @@ class Follower:
         now: Callable[[], datetime] = datetime.now,
         monotonic: Callable[[], float] = time.monotonic,
         list_every: float = LIST_SECONDS,
+        max_bytes: int | None = None,
     ) -> None:
-        self.repo = Repository.open(Path(data_dir), read_only=True)
+        limit = {} if max_bytes is None else {"max_bytes": max_bytes}  # the store's own default otherwise
+        self.repo = Repository.open(Path(data_dir), read_only=True, **limit)
         self.now = now
         self.monotonic = monotonic
         self.list_every = list_every
