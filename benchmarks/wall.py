@@ -147,15 +147,20 @@ def run_wall(folder: Path, seconds: float, saves: bool) -> dict:
 
 
 def tick_cost(folder: Path, ticks: int = 2000) -> float:
-    """Microseconds per Follower.tick(), in process (no Textual)."""
+    """Microseconds per Follower.tick(), in process (no Textual). With no
+    meeting running it lists the folder on every tick here: the cost of one
+    listing, which the wall pays only when the folder changed."""
     from bti_tui.ui.wall.follow import Follower
 
     wall = Follower(folder, list_every=0.0)
     wall.tick()
-    start = time.perf_counter()
-    for _ in range(ticks):
-        wall.tick()
-    return (time.perf_counter() - start) / ticks * 1e6
+    best = float("inf")
+    for _ in range(5):  # the best of five: other work on the machine only adds
+        start = time.perf_counter()
+        for _ in range(ticks):
+            wall.tick()
+        best = min(best, time.perf_counter() - start)
+    return best / ticks * 1e6
 
 
 def _python(code: str) -> str:
