@@ -8,6 +8,6 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 
-for script in ("save_cost.py", "startup.py", "keystroke_cost.py"):
+for script in ("save_cost.py", "startup.py", "keystroke_cost.py", "wall.py"):
     print(f"\n=== {script}", flush=True)
     subprocess.run([sys.executable, str(HERE / script)], check=True)

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bti_tui import cli_plan, cli_queue
+from bti_tui import cli_plan, cli_queue, cli_wall
 from bti_tui.cli_argparse import argparse_in
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
@@ -84,7 +84,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"))
     parser.add_argument("--data-dir", metavar=folder, default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
-    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue}")
+    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue,wall}")
 
     demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
@@ -99,7 +99,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar=t("cli.metavar.file"), default=None, help=t("cli.help.output"))
 
     verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
-    for verb in (cli_plan, cli_queue):
+    for verb in (cli_plan, cli_queue, cli_wall):
         verb.add_parser(verbs, common, t)
     return parser
 
@@ -257,6 +257,7 @@ _VERBS: dict[str | None, Callable[[_Context], int]] = {
     "check": _check,
     "plan": cli_plan.run,
     "queue": cli_queue.run,
+    "wall": cli_wall.run,
 }
 
 

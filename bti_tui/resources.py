@@ -70,6 +70,7 @@ class MunicipalSettings:
     case_referat_time_table: bool = False  # keep the time table in each case's referat
     # The largest data file read or written, in MB (the store refuses more).
     max_file_mb: float = 20
+    wall_show_reference: bool = True  # bti-tui wall: initials and birth date while the case is discussed
 
     @property
     def max_file_bytes(self) -> int:

@@ -1,0 +1,1 @@
+"""``bti-tui wall``: the read-only window for the projector (see app.py)."""
