@@ -36,7 +36,7 @@ def test_notes_and_step_survive_kill_9(tmux: TmuxApp, tmp_path: Path) -> None:
     tmux.wait_for("Hensikt")
     tmux.keys("F5")  # start the clock
     tmux.keys("F8")
-    tmux.wait_for("samtykke")  # case CD has no consent: the room is warned
+    tmux.wait_for("har ikke gyldig samtykke")  # case CD has no consent: the room is warned
     tmux.keys("BTab", "Enter")  # go on anyway
     tmux.wait_for("Problemstilling og mål")
     tmux.type("Første notat om målet")
