@@ -14,7 +14,7 @@ from bti_tui.model import Agreement, Position
 from bti_tui.store import Repository
 from bti_tui.ui.theme import NORMAL, PROJECTOR
 from bti_tui.ui.wall.app import WallApp
-from bti_tui.ui.wall.bigtext import BigClock, BigText
+from bti_tui.ui.widgets.bigtext import BigClock, BigText
 from bti_tui.ui.wall.follow import Follower
 from bti_tui.ui.wall.screen import WallScreen
 

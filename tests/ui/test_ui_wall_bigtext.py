@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pyfiglet
 
-from bti_tui.ui.wall.bigtext import (
+from bti_tui.ui.widgets.bigtext import (
     CLOCK_FONT,
     READ_BACK_FONTS,
     TITLE_FONTS,

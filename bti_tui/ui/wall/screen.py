@@ -19,7 +19,7 @@ from textual.widgets import Footer, Label, Static
 
 from bti_tui.model import Phase
 from bti_tui.ui.text import plain
-from bti_tui.ui.wall.bigtext import READ_BACK_FONTS, TITLE_FONTS, BigClock, BigText, clock_lines, clock_scale
+from bti_tui.ui.widgets.bigtext import READ_BACK_FONTS, TITLE_FONTS, BigClock, BigText, clock_lines, clock_scale
 from bti_tui.ui.wall.view import WallView
 from bti_tui.ui.widgets.phase_stepper import PhaseStepper
 

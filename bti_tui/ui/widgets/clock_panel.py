@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Label, Static
 
 from bti_tui.model import Budget
+from bti_tui.ui.widgets.bigtext import BigClock
 from bti_tui.model.dates import format_span as clock_text
 
 
@@ -38,6 +39,8 @@ class ClockPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("", id="clock-caption")
         yield Digits("00:00", id="clock-digits")
+        # On a wide screen (the wall layout) the same time in large digits.
+        yield BigClock(id="clock-big")
         yield Label("", id="clock-state")
         yield Static("", id="clock-lines")
 
@@ -51,13 +54,17 @@ class ClockPanel(Vertical):
             return "⚠ " + t(label_key) + ": " + t("ui.clock.line_over", over=clock_text(budget.overrun))
         return t(label_key) + ": " + t("ui.clock.line", left=clock_text(budget.left))
 
+    def _show(self, text: str) -> None:
+        self.query_one("#clock-digits", Digits).update(text)
+        self.query_one("#clock-big", BigClock).show(text, 1)
+
     def refresh_clock(self) -> None:
         reading = self._read()
         t = self._t
         step = reading.step
         digits = self.query_one("#clock-digits", Digits)
         if reading.finished:
-            digits.update(clock_text(reading.meeting.used))
+            self._show(clock_text(reading.meeting.used))
             self.query_one("#clock-caption", Label).update(t("ui.clock.used"))
             self.query_one("#clock-state", Label).update("✔ " + t("ui.clock.finished"))
             self.query_one("#clock-lines", Static).update("")
@@ -65,10 +72,10 @@ class ClockPanel(Vertical):
             self.set_class(False, "-paused")
             return
         if step.over:
-            digits.update("+" + clock_text(step.overrun))
+            self._show("+" + clock_text(step.overrun))
             self.query_one("#clock-caption", Label).update(t("ui.clock.step_over"))
         else:
-            digits.update(clock_text(step.left))
+            self._show(clock_text(step.left))
             self.query_one("#clock-caption", Label).update(t("ui.clock.step_left"))
         state = ""
         if not reading.started:

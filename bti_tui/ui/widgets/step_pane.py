@@ -25,6 +25,7 @@ from bti_tui.model.dates import format_date
 from bti_tui.session import MeetingSession, TypingSaves
 from bti_tui.ui.text import join, plain, safe
 from bti_tui.ui.widgets.agreement_table import AgreementTable
+from bti_tui.ui.widgets.bigtext import BigText
 from bti_tui.ui.widgets.tick_box import TickBox
 
 # The step's input fields, by the feature that shows them.
@@ -52,6 +53,8 @@ class StepPane(Vertical):
     def compose(self) -> ComposeResult:
         t = self.app.t
         yield Label("", id="step-title")
+        # On a wide screen (the wall layout) the step's title in large letters.
+        yield BigText(id="step-title-big")
         yield Static("", id="step-prompt")
         # Stacked; side by side on a wide screen (the wall layout, ≥160 columns).
         with Horizontal(id="step-body"):
@@ -92,6 +95,7 @@ class StepPane(Vertical):
         self.query_one("#step-title", Label).update(
             join(plain(f"{step.phase.value} · {step.title_in(lang)}   "), plain(t("ui.meeting.step_of", n=n, total=total)))
         )
+        self.query_one("#step-title-big", BigText).show(step.title_in(lang), max_rows=7)
         self.query_one("#step-prompt", Static).update(plain(step.prompt_in(lang)))
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):
