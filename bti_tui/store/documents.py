@@ -173,19 +173,15 @@ def summary_of(path: Path, doc: dict[str, Any]) -> MeetingSummary:
 def json_files(folder: Path) -> Iterator[Path]:
     """The data files in a folder: ``*.json``, not backups or temp files.
 
-    Anything so named but a folder is listed, links and FIFOs too, so that
-    reading it reports it (``NotRegular``) rather than leaving it out."""
+    Anything so named is listed, folders, links and FIFOs too, so that
+    reading it reports it (``NotRegular``) rather than leaving it out (a
+    meeting file replaced by a folder once vanished without a word)."""
     try:
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
     except OSError:
         return
     for path in entries:
         if path.suffix != ".json" or path.name.startswith("."):
-            continue
-        try:
-            if stat.S_ISDIR(path.lstat().st_mode):
-                continue
-        except OSError:
             continue
         yield path
 

@@ -177,10 +177,11 @@ def _read_limited(path: Path, max_bytes: int) -> bytes | None:
         if path.is_symlink():  # ELOOP (Linux, macOS) or EMLINK (BSD)
             raise NotRegular(path) from None
         raise Unreadable(path, exc.strerror or str(exc)) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # a folder, FIFO or device by that name
+        os.close(fd)
+        raise NotRegular(path)
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(handle.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRegular(path)
         if st.st_size > max_bytes:
             raise DataTooLarge(path, st.st_size, max_bytes)
         try:

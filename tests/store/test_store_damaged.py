@@ -192,3 +192,18 @@ def test_a_damaged_plan_or_queued_case_is_reported(repo: Repository, content: by
     assert store.list_plans() == [] and [p.path.name for p in store.skipped] == ["x.json"]
     assert store.list_queue() == [] and [p.path.parent.name for p in store.skipped] == ["queue"]
     assert sorted(p.path.parent.name for p in check_data(repo.data_dir)) == ["plans", "queue"]
+
+
+def test_a_meeting_file_replaced_by_a_folder_is_reported(tmp_path) -> None:
+    """Once it vanished from check, list and the app without a word."""
+    from bti_tui.store import Repository, check_data
+
+    data = tmp_path / "data"
+    with Repository.open(data):
+        pass
+    (data / "meetings" / "m-1.json").mkdir()
+    problems = check_data(data)
+    assert [p.key for p in problems] == ["store.not_regular"]
+    with Repository.open(data, read_only=True) as repo:
+        assert repo.list_meetings() == []
+        assert [p.key for p in repo.skipped] == ["store.not_regular"]
