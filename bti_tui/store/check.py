@@ -19,9 +19,11 @@ from bti_tui.store.documents import (
     model_of,
     read_document,
 )
+from bti_tui.store.convert import crypto_problems
 from bti_tui.store.errors import NotAFolder, StoreError, Unreadable
 from bti_tui.store.housekeeping import private_folders, stale_temps, wide_modes
 from bti_tui.store.preferences import clean_preferences
+from bti_tui.store.retention import archive_problems
 from bti_tui.store.storage import DEFAULT_MAX_BYTES
 
 
@@ -74,15 +76,21 @@ def check_data(data_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Pr
     linked files, files from a newer app, documents that do not fit the
     model, meetings naming a missing case, unknown preferences, folders and
     files others may read (``referat/`` included), temp files left by a
-    crash (not those of a save in progress in a running app). Needs no lock,
+    crash (not those of a save in progress in a running app); in an
+    encrypted folder (given its passphrase: ``crypto.unlock``), an
+    interrupted conversion and files left in clear. Needs no lock,
     creates nothing, writes nothing."""
     data_dir = Path(data_dir)
     if not data_dir.exists():
         return []
     if not data_dir.is_dir():
         return [Problem.of(data_dir, NotAFolder(data_dir))]
-    problems = _folder_problems(data_dir)
+    problems = crypto_problems(data_dir)  # encrypted: the passphrase first (unlock)
+    if any(p.key in ("crypto.passphrase_needed", "crypto.config_damaged") for p in problems):
+        return problems
+    problems += _folder_problems(data_dir)
     problems += _file_problems(data_dir, max_bytes)
+    problems += archive_problems(data_dir, max_bytes)
     for path, mode in wide_modes(data_dir):
         key = "store.folder_permissions" if path.is_dir() else "store.permissions"
         problems.append(Problem(path, key, {"path": str(path), "mode": oct(mode)}))

@@ -41,7 +41,9 @@ def write_export(data_dir: Path, name: str, text: str | bytes) -> Path:
     path = folder / name
     try:
         ensure_private_dir(folder)
-        atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else text)
+        # In clear also in an encrypted folder: the user exported it, to take
+        # it to the archive (the app's message says so).
+        atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else text, plain=True)
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
     return path.resolve()
@@ -86,7 +88,7 @@ def write_output(path: Path, data: bytes, stdout: BinaryIO | None = None) -> boo
         if target is not None and not stat.S_ISREG(target.st_mode):
             _write_through(path, data)
         else:
-            atomic_write_bytes(path, data)
+            atomic_write_bytes(path, data, plain=True)  # where the user said: in clear
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
     return False

@@ -39,6 +39,7 @@ from tinydb import TinyDB
 
 from bti_tui.model import Case, Meeting
 from bti_tui.store.codec import case_to_doc, meeting_to_doc
+from bti_tui.store.crypto import PassphraseNeeded, needs_passphrase
 from bti_tui.store.documents import (
     CASES,
     DOC_ID,
@@ -154,6 +155,8 @@ class Repository:
             _refuse_file_in_place_of(data_dir)
         except OSError as exc:
             raise _opening_failed(data_dir, exc) from None
+        if needs_passphrase(data_dir):  # encrypted (store/crypto.py): unlock() first
+            raise PassphraseNeeded(data_dir)
         repo = cls(data_dir, read_only=read_only, max_bytes=max_bytes)
         if read_only:
             return repo

@@ -30,6 +30,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from bti_tui.store.crypto import open_for, seal_for
 from bti_tui.store.errors import (
     DataCorrupt,
     DataInvalid,
@@ -136,14 +137,19 @@ def refuse_link(path: Path) -> None:
         raise NotRegular(path)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = False, plain: bool = False) -> None:
     """Write ``data`` to ``path`` atomically, mode 0600.
 
-    With ``keep_backup`` the file being replaced becomes ``<name>.bak``
+    In an encrypted data folder (unlocked: ``store/crypto.py``) the bytes
+    are sealed on their way to the disk, whoever writes them; ``plain``
+    writes them as they are (a user's export, ``crypto.json``, a conversion
+    that seals or opens the bytes itself). With ``keep_backup`` the file being replaced becomes ``<name>.bak``
     (callers pass it only when that file is known to be good). ``path`` may
     be missing or an ordinary file; anything else raises ``NotRegular``.
     Failures of the disk raise ``OSError``."""
     refuse_link(path)
+    if not plain:
+        data = seal_for(path, data)
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -212,10 +218,12 @@ def read_json_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any | None
     """The parsed file; None if it is missing or empty. Raises ``DataCorrupt``
     if it is not JSON (or not UTF-8), ``DataInvalid`` if it is nested too
     deeply to read, ``DataTooLarge``, ``NotRegular`` or ``Unreadable``.
-    Never writes."""
+    Never writes. A sealed file (encrypted folder) is opened with its
+    folder's key first (``PassphraseNeeded``, ``DataTampered``)."""
     raw = _read_limited(path, max_bytes)
     if raw is None or not raw.strip():
         return None
+    raw = open_for(path, raw)
     try:
         # surrogatepass: files written by earlier versions may hold them.
         text = raw.decode("utf-8", "surrogatepass")
