@@ -7,6 +7,8 @@
     bti-tui list [--data-dir DIR] [--json]             the meetings
     bti-tui export MEETING_ID [--case N] [--format md|html|pdf] [-o FILE]
     bti-tui check [--data-dir DIR]                     verify the data, change nothing
+    bti-tui encrypt | decrypt                          encryption at rest (cli_crypto.py)
+    bti-tui archived ID --ref TEXT | purge --before DATE   retention (cli_purge.py)
 
 Exit codes: 0 ok, 1 a problem with the data or input (message on stderr in
 the UI language), 2 usage. The language of the messages: ``--lang``, else
@@ -28,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bti_tui import cli_plan, cli_queue, cli_wall
+from bti_tui import cli_crypto, cli_plan, cli_purge, cli_queue, cli_wall
 from bti_tui.cli_argparse import argparse_in
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
@@ -84,7 +86,8 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"))
     parser.add_argument("--data-dir", metavar=folder, default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
-    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue,wall}")
+    cli_crypto.add_options(parser, common, t)
+    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue,wall,encrypt,decrypt,archived,purge}")
 
     demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
@@ -99,7 +102,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar=t("cli.metavar.file"), default=None, help=t("cli.help.output"))
 
     verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
-    for verb in (cli_plan, cli_queue, cli_wall):
+    for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge):
         verb.add_parser(verbs, common, t)
     return parser
 
@@ -126,6 +129,8 @@ class _Context:
 def _open_app(ctx: _Context) -> int:
     from bti_tui.ui.app import run_app
 
+    if ctx.args.encrypt:  # the app asks for a new passphrase and encrypts first
+        return run_app(ctx.data_dir, ctx.explicit_lang, encrypt=True)
     return run_app(ctx.data_dir, ctx.explicit_lang)
 
 
@@ -258,6 +263,8 @@ _VERBS: dict[str | None, Callable[[_Context], int]] = {
     "plan": cli_plan.run,
     "queue": cli_queue.run,
     "wall": cli_wall.run,
+    **dict.fromkeys(cli_crypto.VERBS, cli_crypto.run),
+    **dict.fromkeys(("purge", "archived"), cli_purge.run),
 }
 
 
@@ -275,8 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     ctx = _Context(args, t, explicit_lang)
-    try:
-        return _VERBS[args.command](ctx)
+    try:  # an encrypted folder: the passphrase first
+        return cli_crypto.before(ctx) or _VERBS[args.command](ctx)
     except StoreError as exc:
         return ctx.fail(exc.key, **exc.params)
     except OSError as exc:  # a refusal of the operating system no store error names

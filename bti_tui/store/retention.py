@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bti_tui.model.errors import ValidationError
 from bti_tui.model.privacy import guard_text
 from bti_tui.model.text import clean_text
 from bti_tui.store.documents import MIGRATIONS, Problem, read_document
@@ -82,13 +81,13 @@ def _doc(marks: dict[tuple[str, str], ArchiveMark]) -> dict[str, Any]:
 
 def clean_ref(raw: str) -> str:
     """The archive reference as kept: one line of text, not empty, no
-    fødselsnummer (``ValidationError``: ``purge.ref_empty``,
-    ``purge.ref_too_long``, ``privacy.fodselsnummer``)."""
+    fødselsnummer (``StoreError`` ``purge.ref_empty``,
+    ``purge.ref_too_long``; ``ValidationError`` ``privacy.fodselsnummer``)."""
     ref = " ".join(clean_text(raw, multiline=False).split())
     if not ref:
-        raise ValidationError("purge.ref_empty")
+        raise StoreError("purge.ref_empty")
     if len(ref) > MAX_REF:
-        raise ValidationError("purge.ref_too_long", max=MAX_REF)
+        raise StoreError("purge.ref_too_long", max=MAX_REF)
     return guard_text(ref)
 
 

@@ -24,12 +24,14 @@ from bti_tui.session import Autosaver, MeetingSession, UnknownKind, open_meeting
 from bti_tui.store import Repository
 from bti_tui.store.documents import LOG_NAME
 from bti_tui.ui.i18n_bindings import translate_bindings
+from bti_tui.ui.private_log import PrivateFormatter
 from bti_tui.session.rescue import rescue_unsaved
 from bti_tui.ui.screens.forms import ConfirmScreen, UnsavedScreen
 from bti_tui.ui.screens.help import HelpScreen, screen_actions
 from bti_tui.ui.screens.home import HomeScreen
 from bti_tui.ui.screens.intake import IntakeScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
+from bti_tui.ui.screens.passphrase import ask_passphrase
 from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
 from bti_tui.ui.screens.setup import SetupScreen
 from bti_tui.ui.text import safe
@@ -323,17 +325,22 @@ def log_to_file(data_dir: Path) -> None:
     except OSError:
         handler = logging.NullHandler()
         LOG_PATH = None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter())  # no exception's message: it may quote a note
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
-def run_app(data_dir: Path, lang: str | None) -> int:
-    """Open the app on ``data_dir``; the caller handles store errors (lock)."""
+def run_app(data_dir: Path, lang: str | None, *, encrypt: bool = False) -> int:
+    """Open the app on ``data_dir``; the caller handles store errors (lock).
+    An encrypted folder (or ``encrypt``) asks for the passphrase first, in
+    a screen of its own; the folder is opened only once it is unlocked."""
     settings = municipal_settings()
     language = lang or settings.default_language
     data_dir = Path(data_dir)
     if data_dir.is_dir():
         log_to_file(data_dir)  # first, so opening's own notes (tidying) are logged
+    if not ask_passphrase(data_dir, language, encrypt=encrypt):
+        print(Translator(language)("crypto.not_opened", folder=data_dir), file=sys.stderr)
+        return 1
     with Repository.open(data_dir, max_bytes=settings.max_file_bytes) as repo:
         if LOG_PATH is None:
             log_to_file(repo.data_dir)

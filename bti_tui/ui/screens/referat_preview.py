@@ -11,6 +11,7 @@ from textual.widgets import Footer, Label, Markdown
 from bti_tui.session import MeetingSession
 from bti_tui.session.exports import EXPORT_FORMATS, case_choices, render_referat
 from bti_tui.session.exports import export_referat as write_referat
+from bti_tui.store.crypto import is_encrypted
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import ChoiceScreen
 
@@ -32,7 +33,10 @@ def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md", 
     except Exception as error:  # shown, not swallowed; the meeting data is untouched
         screen.say(screen.message_for(error), severity="error", timeout=15)
         return
-    screen.say(screen.t("ui.referat.exported", path=str(path)), timeout=15)
+    message = screen.t("ui.referat.exported", path=str(path))
+    if is_encrypted(session.saver.repo.data_dir):  # the user's export is in clear: say so
+        message += " " + screen.t("crypto.export_clear")
+    screen.say(message, timeout=15)
 
 
 def choose_export(screen: BtiScreen, session: MeetingSession) -> None:
