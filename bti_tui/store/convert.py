@@ -102,7 +102,11 @@ def _exports(data_dir: Path) -> int:
 
 
 def _convert(data_dir: Path, key: FolderKey, seal: bool, on_file: Progress | None) -> Converted:
+    """Each file written atomically; each folder fsynced once after its
+    files, before ``crypto.json`` says the job is done (a rename lost to a
+    power cut leaves that file as it was: still readable, and redone)."""
     changed = files = skipped = 0
+    touched: set[Path] = set()
     for path in store_files(data_dir):
         try:
             raw = _read_limited(path, _CONVERT_MAX_BYTES)
@@ -119,10 +123,13 @@ def _convert(data_dir: Path, key: FolderKey, seal: bool, on_file: Progress | Non
             raise RuntimeError(f"{path} is not in the unlocked folder")
         name = found[1]
         data = key.seal(name, raw) if seal else key.open(name, raw, path)
-        atomic_write_bytes(path, data, plain=True)
+        atomic_write_bytes(path, data, plain=True, sync_folder=False)
+        touched.add(path.parent)
         changed += 1
         if on_file is not None:
             on_file(path)
+    for folder in sorted(touched):
+        fsync_dir(folder)
     return Converted(changed, files, skipped, _exports(data_dir))
 
 

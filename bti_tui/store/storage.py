@@ -137,13 +137,17 @@ def refuse_link(path: Path) -> None:
         raise NotRegular(path)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = False, plain: bool = False) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, *, keep_backup: bool = False, plain: bool = False, sync_folder: bool = True
+) -> None:
     """Write ``data`` to ``path`` atomically, mode 0600.
 
     In an encrypted data folder (unlocked: ``store/crypto.py``) the bytes
     are sealed on their way to the disk, whoever writes them; ``plain``
     writes them as they are (a user's export, ``crypto.json``, a conversion
-    that seals or opens the bytes itself). With ``keep_backup`` the file being replaced becomes ``<name>.bak``
+    that seals or opens the bytes itself). ``sync_folder=False`` leaves the
+    folder's fsync (which makes the rename durable) to the caller, who
+    writes many files and fsyncs once. With ``keep_backup`` the file being replaced becomes ``<name>.bak``
     (callers pass it only when that file is known to be good). ``path`` may
     be missing or an ordinary file; anything else raises ``NotRegular``.
     Failures of the disk raise ``OSError``."""
@@ -164,7 +168,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = False, pl
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    fsync_dir(folder)
+    if sync_folder:
+        fsync_dir(folder)
 
 
 def _read_limited(path: Path, max_bytes: int) -> bytes | None:
