@@ -178,7 +178,7 @@ def test_without_the_passphrase_nothing_opens_and_nothing_is_written(encrypted: 
 
 def test_the_kdf_parameters_and_a_random_salt_are_recorded_in_the_folder(encrypted: Path, tmp_path: Path) -> None:
     doc = json.loads((encrypted / CONFIG_NAME).read_text())
-    assert doc["kdf"]["name"] == "scrypt" and (doc["kdf"]["n"], doc["kdf"]["r"], doc["kdf"]["p"]) == (2**10, 8, 1)
+    assert doc["kdf"]["name"] == "scrypt" and (doc["kdf"]["n"], doc["kdf"]["r"], doc["kdf"]["p"]) == (2**10, 8, 3)
     assert doc["cipher"] == "AES-256-GCM" and doc["state"] == "encrypted"
     assert len(base64.b64decode(doc["kdf"]["salt"])) == 16
     other = tmp_path / "other"
@@ -187,8 +187,8 @@ def test_the_kdf_parameters_and_a_random_salt_are_recorded_in_the_folder(encrypt
     assert read_config(other).wrapped_key != read_config(encrypted).wrapped_key
 
 
-def test_the_default_kdf_is_owasp_scrypt() -> None:
-    assert (KdfParams().n, KdfParams().r, KdfParams().p) == (2**17, 8, 1)
+def test_the_default_kdf_is_an_owasp_scrypt_minimum() -> None:
+    assert (KdfParams().n, KdfParams().r, KdfParams().p) == (2**15, 8, 3)
 
 
 def test_a_new_passphrase_must_be_long_enough(tmp_path: Path) -> None:

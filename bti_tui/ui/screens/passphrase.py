@@ -40,6 +40,7 @@ class PassphraseApp(App[bool]):
     Input { margin-bottom: 1; }
     #message { color: $error; height: auto; }
     """
+    ENABLE_COMMAND_PALETTE = False  # nothing to command before the folder is open
     BINDINGS = [Binding("escape", "cancel", "keys.cancel"), Binding("ctrl+q", "cancel", "keys.cancel", show=False)]
 
     def __init__(self, data_dir: Path, lang: str, *, new: bool = False) -> None:
