@@ -32,7 +32,9 @@ class FormModal(BtiModal):
         yield from ()
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form-box"):
+        # Scrolls when the form is taller than the screen (80×24); not a
+        # stop of its own for Tab, so Tab goes from field to field.
+        with VerticalScroll(classes="form-box", can_focus=False):
             yield Label(self.t(self.title_key), classes="form-title")
             yield from self.compose_fields()
             yield Static("", classes="form-error", id="form-error")
