@@ -18,6 +18,7 @@ from bti_tui.session import MeetingSession
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.screens.base import BtiModal
 from bti_tui.ui.text import lines, plain, safe
+from bti_tui.ui.widgets.bigtext import READ_BACK_FONTS, BigText
 
 
 def read_back_text(t, session: MeetingSession, slot: int) -> Text:
@@ -74,7 +75,9 @@ class ReadBackScreen(BtiModal):
             title.stylize("bold")
             yield Label(Text(t("ui.read_back.title") + " — ") + title, id="read-back-title")
             with VerticalScroll(id="read-back-body"):
-                yield Static(read_back_text(t, self.session, self.slot), id="read-back-text")
+                # In large letters where the screen has room (a projector),
+                # in bold where it has not.
+                yield BigText(READ_BACK_FONTS, id="read-back-text")
             yield Label(t("ui.read_back.distribution"))
             yield Input(safe(default_distribution(self.session, self.slot), multiline=False), id="distribution")
             yield Static("", id="read-back-error", classes="form-error")
@@ -84,6 +87,9 @@ class ReadBackScreen(BtiModal):
                 yield Button(t("ui.read_back.skip"), variant="warning", id="read-back-skip")
 
     def on_mount(self) -> None:
+        text = read_back_text(self.t, self.session, self.slot)
+        paragraphs = tuple(line for line in text.plain.split("\n") if line.strip())
+        self.query_one("#read-back-text", BigText).show(paragraphs, max_rows=max(self.app.size.height - 16, 4))
         self.query_one("#read-back-approve", Button).focus()
 
     @on(Button.Pressed)
