@@ -28,7 +28,12 @@ from bti_tui.model import (
 )
 from bti_tui.model.dates import parse_optional_date
 from bti_tui.model.privacy import guard_text, mask_fodselsnummer
+from bti_tui.model.case_life import CaseStatusChange, ClosingReason
 from bti_tui.session.autosave import Autosaver
+from bti_tui.session.cases import CaseBook
+from bti_tui.session.informing import InformingRules
+from bti_tui.session.internal import InternalMeetingRules
+from bti_tui.session.review import ReviewRules
 
 
 class Move(StrEnum):
@@ -55,8 +60,12 @@ class MoveResult:
         return self.outcome is Move.MOVED
 
 
-class MeetingSession:
+class MeetingSession(ReviewRules, InformingRules, InternalMeetingRules):
     """One meeting being run: its kind, its cases, and where the room is.
+
+    Following cases up (the review of earlier agreements, who tells whom,
+    the internt arbeidsmøte's rules) comes from the mixins; cases across
+    meetings from :meth:`case_book`.
 
     ``stored`` is False for a meeting being set up for the first time:
     nothing is written until :meth:`store` (setup done), so an abandoned
@@ -384,6 +393,18 @@ class MeetingSession:
             self.cases[case.id] = case
         if before and (case is None or case.id != before):
             self.drop_case(before)
+
+    def case_book(self) -> CaseBook:
+        """Cases across meetings (lookup, overview, closing), sharing this
+        meeting's case objects and saver."""
+        return CaseBook(self.saver.repo, self.saver, self.cases, self.meeting.id)
+
+    def close_case(self, case_id: str, on: date, reason: ClosingReason | str, text: str = "") -> CaseStatusChange:
+        """Close a case in this meeting (date, reason, text for "other")."""
+        return self.case_book().close_case(case_id, on, reason, text)
+
+    def reopen_case(self, case_id: str, on: date, reason: str) -> CaseStatusChange:
+        return self.case_book().reopen_case(case_id, on, reason)
 
     def _require_case(self, slot: int) -> Case:
         case = self.case(slot)
