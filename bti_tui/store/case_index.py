@@ -28,6 +28,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -177,6 +178,7 @@ class CaseIndex:
         self._lock = threading.RLock()
         self._db: TinyDB | None = None
         self._doc_ids: dict[str, dict[str, int]] = {}  # table -> record id -> doc id
+        self._deferred = 0  # inside deferred(): saves leave the index alone
 
     @property
     def path(self) -> Path:
@@ -243,17 +245,35 @@ class CaseIndex:
                 db.storage.write(layout)
                 self._db = db
 
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Many saves in a row (an import, a benchmark's history): the index
+        is built once at the end instead of rewritten after each save."""
+        with self._lock:
+            self._deferred += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._deferred -= 1
+                if not self._deferred:
+                    self.rebuild()
+
     # --- keeping it in step (the repository calls these after each write) --------------
     def case_saved(self, case: Case) -> None:
         with self._lock:
-            self._put(CASES_TABLE, case_record(case))
+            if not self._deferred:
+                self._put(CASES_TABLE, case_record(case))
 
     def meeting_saved(self, meeting: Meeting) -> None:
         with self._lock:
-            self._put(MEETINGS_TABLE, meeting_record(meeting))
+            if not self._deferred:
+                self._put(MEETINGS_TABLE, meeting_record(meeting))
 
     def case_deleted(self, case_id: str) -> None:
         with self._lock:
+            if self._deferred:
+                return
             table = self._table(CASES_TABLE)
             doc_id = self._doc_id(table, case_id)
             if doc_id is not None:

@@ -191,3 +191,12 @@ def test_files_in_todays_format_load_with_defaults_and_are_indexed(schema1: Path
     saved = json.loads((schema1 / "cases" / "demo-sak-1.json").read_text("utf-8"))
     assert saved["_meta"] == {"1": {"schema": 1}} and saved["document"]["1"]["agreements"][2]["status"] == "cancelled"
     assert check_index(schema1) == []
+
+
+def test_many_saves_in_a_row_build_the_index_once_at_the_end(repo: Repository) -> None:
+    with repo.index.deferred():
+        repo.save_case(named("c-1"))
+        repo.save_case(named("c-2", "CD"))
+        assert not (repo.data_dir / INDEX).exists()
+    assert {r["id"] for r in repo.index.cases()} == {"c-1", "c-2"}
+    assert check_index(repo.data_dir) == []
