@@ -379,10 +379,14 @@ class MeetingSession(ReviewRules, InformingRules, InternalMeetingRules):
         if case is None:
             return
         others = {a.meeting_id for a in case.agreements} | {h.meeting_id for h in case.stafettholders}
+        if self.stored:
+            self.saver.flush()
+        # A case found again at intake was discussed before, maybe with
+        # nothing decided: the meetings that hold it keep it too.
+        others |= {m["id"] for m in self.saver.repo.index.meetings_of([case_id])}
         if others - {self.meeting.id}:
             return
         if self.stored:
-            self.saver.flush()
             self.saver.delete_case(case_id)
 
     def place_case(self, slot: int, case: Case | None) -> None:

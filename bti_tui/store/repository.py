@@ -9,6 +9,7 @@ history lie beside it::
     <data>/bti-tui.log                the app's log
     <data>/meetings/<meeting_id>.json
     <data>/cases/<case_id>.json
+    <data>/index.json                 the case index, derived (store/case_index.py)
     <data>/referat/                   referat files exported from the app
 
 Each file is a TinyDB database (``AtomicJSONStorage``) with two tables: the

@@ -327,3 +327,23 @@ def test_every_session_message_formats_in_every_language(key: str, lang: str) ->
     assert message.strip() and "{" not in message and "⟨" not in message
     for value in SESSION_KEYS[key].values():
         assert value in message
+
+
+def test_a_case_found_again_and_taken_off_the_new_meeting_is_kept(saver, repo) -> None:
+    earlier = meeting_for(saver, FIRST, "m-1", child("c-quiet", "EF"))  # discussed, nothing decided
+    earlier.meeting.status = MeetingStatus.FINISHED
+    earlier.save()
+    saver.flush()
+    s = meeting_for(saver, SECOND, "m-2")
+    found = CaseBook(repo, saver).find_existing("ef", date(2016, 3, 14))[0]
+    s.place_case(0, repo.load_case(found.id))
+    s.place_case(0, None)
+    saver.flush()
+    assert repo.load_case("c-quiet").id == "c-quiet"
+    # A case made in this meeting alone still goes when taken off.
+    s.place_case(0, child("c-new", "GH"))
+    s.save(all_cases=True)
+    s.place_case(0, None)
+    saver.flush()
+    with pytest.raises(CaseNotFound):
+        repo.load_case("c-new")
