@@ -28,7 +28,7 @@ from bti_tui.model import Agreement, AgreementChange, AgreementStatus, Case, Cas
 from bti_tui.model.dates import format_date
 from bti_tui.session.cases import CaseBook, CaseHistory, CaseRow
 from bti_tui.store import CaseNotFound, Problem, Repository
-from bti_tui.store.case_index import check_index
+from bti_tui.store.case_index import check_index, repair_index
 from bti_tui.store.storage import DEFAULT_MAX_BYTES
 
 STATUSES = ("open", "closed", "all")
@@ -269,9 +269,8 @@ def index_problems(ctx: Context, folder: Path, problems: list[Problem]) -> list[
     found = check_index(folder, _max_bytes(ctx))
     if not found or not getattr(ctx.args, "repair", False):
         return problems + found
-    with Repository.open(folder, max_bytes=_max_bytes(ctx)) as repo:
-        repo.index.rebuild()
-    print(ctx.t("cases.check.repaired", path=found[0].path))
+    path = repair_index(folder, _max_bytes(ctx))
+    print(ctx.t("cases.check.repaired", path=path))
     ctx.repaired = True  # type: ignore[attr-defined]
     return problems
 

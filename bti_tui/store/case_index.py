@@ -394,3 +394,20 @@ def check_index(data_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Prob
     except (AttributeError, KeyError, TypeError):
         same = False
     return [] if same else [Problem(path, "cases.check.index_stale", {"path": str(path)})]
+
+
+def repair_index(data_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Path:
+    """Build the index from the files and write it (``check --repair``),
+    under the folder's lock (``DataLocked`` while the app is open). Only the
+    index is written: no other housekeeping of an opening repository."""
+    from bti_tui.store.lock import DataFolderLock
+
+    path = Path(data_dir) / INDEX
+    with DataFolderLock(Path(data_dir)):
+        try:
+            _CachedStorage(path, max_bytes).write(_layout(*build_records(Path(data_dir), max_bytes)))
+        except OSError as exc:
+            from bti_tui.store.errors import WriteFailed
+
+            raise WriteFailed(path, exc) from exc
+    return path
