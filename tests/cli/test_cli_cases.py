@@ -54,7 +54,7 @@ def test_cases_table_and_status_filter(demo_dir: Path, capsys) -> None:
     assert out.splitlines()[0].split() == ["Referanse", "ID", "Status", "Stafetthaldar", "Møte", "Opne", "avtalar", "Over", "frist"]
     assert "demo-sak-1" in out and "Kari Nordmann" in out
     assert cli.main(["cases", "--status", "closed", "--data-dir", str(demo_dir)]) == 0
-    assert capsys.readouterr().out.startswith("Ingen saker (avsluttet)")
+    assert capsys.readouterr().out.startswith("Ingen saker (lukket)")
     assert cli.main(["cases", "--status", "maybe", "--data-dir", str(demo_dir)]) == 2
 
 
@@ -74,12 +74,12 @@ def test_case_shows_its_history(demo_dir: Path, capsys) -> None:
     follow_up(demo_dir)
     assert cli.main(["case", "demo-sak-1", "--data-dir", str(demo_dir)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Sak demo-sak-1: AB, født 14.03.2016 (avsluttet)")
+    assert out.startswith("Sak demo-sak-1: AB, født 14.03.2016 (lukket)")
     assert "Instansmøte skole  demo-ferdig" in out and "demo-neste" in out
     assert "status åpen → utført; merknad: Gjennomført" in out
     assert "status åpen → videreført" in out and "status åpen → droppet" in out
     assert "fra Kari Nordmann (Skolehelsetjenesten) til Ola Hansen (Barneverntjenesten) (møte demo-neste); merknad: Barnevernet overtar" in out
-    assert "avsluttet – annet (Familien flytter)" in out
+    assert "lukket – annet (Familien flytter)" in out
 
 
 def test_case_json_has_meetings_agreements_stafettholders_and_closing(demo_dir: Path, capsys) -> None:

@@ -58,7 +58,7 @@ def test_a_case_without_earlier_agreements_has_no_review() -> None:
 def test_the_handover_and_closing_in_the_follow_up() -> None:
     text = render_markdown(*followed_up())
     assert "- **Stafettholder overlevert:** Fra Kari Nordmann (Skolehelsetjenesten) til Ola Hansen (Barneverntjenesten). Begrunnelse: Barnevernet følger opp" in text
-    assert "- **Saken avsluttet:** " in text and "overført til nivå 3 / individuell plan (IP)" in text
+    assert "- **Saken lukket:** " in text and "overført til nivå 3 / individuell plan (IP)" in text
 
 
 def test_who_tells_whom_and_the_guardians_part() -> None:
