@@ -194,10 +194,12 @@ class CaseIndex:
             self._doc_ids.clear()
 
     # --- opening ---------------------------------------------------------------------
-    def _open(self) -> TinyDB:
+    def _open(self, saving: tuple[str, str] | None = None) -> TinyDB:
         """The database; built from the files first if it is missing,
         damaged, of another format or naming other documents than the
-        folders hold (a writer writes it; a reader keeps it in memory)."""
+        folders hold (a writer writes it; a reader keeps it in memory).
+        ``saving`` (table, id): the document being saved or deleted now,
+        whose record is put right next, so it alone may differ."""
         if self._db is not None:
             return self._db
         db = self._file_db() if self.path.exists() or self._writer else None
@@ -205,11 +207,10 @@ class CaseIndex:
         if db is not None and self.path.exists():
             try:
                 data = db.storage.read() or {}
-                usable = (
-                    data.get(META, {}).get("1", {}).get("index") == INDEX_FORMAT
-                    and _ids(data, CASES_TABLE) == _file_ids(self._repo.data_dir, CASES)
-                    and _ids(data, MEETINGS_TABLE) == _file_ids(self._repo.data_dir, MEETINGS)
-                )
+                usable = data.get(META, {}).get("1", {}).get("index") == INDEX_FORMAT
+                for table, folder in ((CASES_TABLE, CASES), (MEETINGS_TABLE, MEETINGS)):
+                    differ = _ids(data, table) ^ _file_ids(self._repo.data_dir, folder)
+                    usable = usable and differ <= ({saving[1]} if saving and saving[0] == table else set())
             except (StoreError, AttributeError, TypeError):
                 usable = False
         if not usable:
@@ -229,8 +230,8 @@ class CaseIndex:
     def _file_db(self) -> TinyDB:
         return TinyDB(self.path, storage=_CachedStorage, max_bytes=self._repo.max_bytes)
 
-    def _table(self, name: str) -> Table:
-        return self._open().table(name, cache_size=0)
+    def _table(self, name: str, saving: str | None = None) -> Table:
+        return self._open((name, saving) if saving else None).table(name, cache_size=0)
 
     def rebuild(self) -> None:
         """Build the index again from every file (``check --repair``)."""
@@ -274,7 +275,7 @@ class CaseIndex:
         with self._lock:
             if self._deferred:
                 return
-            table = self._table(CASES_TABLE)
+            table = self._table(CASES_TABLE, saving=case_id)
             doc_id = self._doc_id(table, case_id)
             if doc_id is not None:
                 table.remove(doc_ids=[doc_id])
@@ -282,7 +283,7 @@ class CaseIndex:
 
     def _put(self, name: str, record: Record) -> None:
         """Insert or replace one record; nothing is written if it is the same."""
-        table = self._table(name)
+        table = self._table(name, saving=record["id"])
         doc_id = self._doc_id(table, record["id"])
         if doc_id is None:
             self._doc_ids[name][record["id"]] = table.insert(record)

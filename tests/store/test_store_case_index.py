@@ -200,3 +200,14 @@ def test_many_saves_in_a_row_build_the_index_once_at_the_end(repo: Repository) -
         assert not (repo.data_dir / INDEX).exists()
     assert {r["id"] for r in repo.index.cases()} == {"c-1", "c-2"}
     assert check_index(repo.data_dir) == []
+
+
+def test_the_first_save_of_a_new_case_in_a_session_does_not_rebuild_the_index(demo_repo: Repository, data_dir: Path, caplog) -> None:
+    demo_repo.close()
+    with Repository.open(data_dir) as repo:
+        with caplog.at_level("INFO", logger="bti_tui.store.case_index"):
+            repo.save_case(named("c-new", "GH"))
+            repo.delete_case("demo-sak-3")
+        assert "rebuilding" not in caplog.text
+        assert repo.index.case("c-new") is not None and repo.index.case("demo-sak-3") is None
+    assert check_index(data_dir) == []
