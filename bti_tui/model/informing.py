@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bti_tui.model.case import Case
+    from bti_tui.model.kind import MeetingKind
     from bti_tui.model.meeting import Meeting, Participant
 
 #: Whom to tell, beside participants (who are named by their id).
@@ -72,18 +73,21 @@ class InformItem:
         return self.needed and not self.teller
 
 
-def _names(person: Participant) -> set[str]:
-    """The ways an agreement's "who" may name a participant."""
-    names = {person.name, person.label(), person.role if not person.name else ""}
+def _names(person: Participant, kind: MeetingKind | None, lang: str) -> set[str]:
+    """The ways an agreement's "who" may name a participant: the name, the
+    label ("Kari (PPT)"), and the role for someone without a name."""
+    names = {person.name, person.label(kind, lang), "" if person.name else person.role_in(kind, lang)}
     return {n.strip().casefold() for n in names if n.strip()}
 
 
-def tasks_of(person: Participant, case: Case, meeting_id: str) -> tuple[str, ...]:
+def tasks_of(
+    person: Participant, case: Case, meeting_id: str, kind: MeetingKind | None = None, lang: str = "nb"
+) -> tuple[str, ...]:
     """The tasks ``person`` was given in the meeting: open agreements made
     there, or continued there, naming them as responsible."""
     from bti_tui.model.agreement import AgreementStatus
 
-    names = _names(person)
+    names = _names(person, kind, lang)
 
     def given_here(agreement_meeting: str, mark_status: AgreementStatus | None) -> bool:
         return agreement_meeting == meeting_id or mark_status is AgreementStatus.CONTINUED
@@ -97,7 +101,7 @@ def tasks_of(person: Participant, case: Case, meeting_id: str) -> tuple[str, ...
     return tuple(found)
 
 
-def inform_list(meeting: Meeting, slot: int, case: Case | None) -> list[InformItem]:
+def inform_list(meeting: Meeting, slot: int, case: Case | None, kind: MeetingKind | None = None) -> list[InformItem]:
     """The guardians, the youth, then every participant not present who was
     given a task in the meeting: whom to tell, and who tells them. The
     guardians of a named child are told unless they were there; the youth
@@ -118,7 +122,7 @@ def inform_list(meeting: Meeting, slot: int, case: Case | None) -> list[InformIt
         for person in meeting.participants:
             if person.attendance is Attendance.PRESENT:
                 continue
-            tasks = tasks_of(person, case, meeting.id)
+            tasks = tasks_of(person, case, meeting.id, kind, meeting.language)
             if tasks:
                 items.append(InformItem(person.id, info.teller(person.id), None, tasks, True))
     return items

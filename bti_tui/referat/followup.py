@@ -151,7 +151,7 @@ def informing_blocks(r: Referat, slot_index: int, case: Case) -> list[Block]:
     a section (its headings do not depend on what was typed)."""
     slot = r.meeting.slots[slot_index]
     items: list[tuple[str, str]] = []
-    for item in inform_list(r.meeting, slot_index, case):
+    for item in inform_list(r.meeting, slot_index, case, r.kind):
         if not (item.needed or item.teller or item.presence not in (None, UserPresence.UNKNOWN)):
             continue  # nothing to tell and nothing recorded (the youth of a small child)
         if item.whom in (GUARDIANS, YOUTH):

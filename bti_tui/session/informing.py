@@ -18,7 +18,7 @@ from bti_tui.model.privacy import guard_text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from bti_tui.model import Meeting
+    from bti_tui.model import Meeting, MeetingKind
 
 
 class InformingRules:
@@ -26,6 +26,7 @@ class InformingRules:
 
     if TYPE_CHECKING:
         meeting: Meeting
+        kind: MeetingKind
 
         def _writable(self) -> None: ...
         def case(self, slot: int | None) -> Case | None: ...
@@ -37,7 +38,7 @@ class InformingRules:
     def inform_list(self, slot: int) -> list[InformItem]:
         """The guardians, the youth, then every participant not present who
         was given a task in this meeting: whom to tell and who tells them."""
-        return inform_list(self.meeting, slot, self.case(slot))
+        return inform_list(self.meeting, slot, self.case(slot), self.kind)
 
     def informing_missing(self, slot: int) -> list[InformItem]:
         """Whom no one has been chosen to tell yet (the closing screen asks)."""

@@ -58,7 +58,7 @@ def own_services(meeting: Meeting, kind: MeetingKind) -> set[str]:
     """The meeting's own service(s): the kind's fixed roles' services in
     every language, and those of the meeting's fixed participants as typed."""
     services = {_fold(pick(r.service, lang)) for r in kind.fixed_roles for lang in LANGUAGES}
-    services |= {_fold(p.service) for p in meeting.participants if p.fixed}
+    services |= {_fold(p.service) for p in meeting.participants if p.fixed}  # typed over the kind's
     return services - {""}
 
 
@@ -116,7 +116,8 @@ class InternalMeetingRules:
         if presets_stafettholder(self.kind) and person is not None:
             person.name = name
             if service:
-                person.service = service
+                lang = self.meeting.language
+                person.set_role(self.kind, lang, person.role_in(self.kind, lang), service)
             for role in ROLES:
                 if not getattr(self.meeting, f"{role}_reason"):
                     setattr(self.meeting, role, person.id)

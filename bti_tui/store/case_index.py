@@ -200,8 +200,11 @@ class CaseIndex:
         folders hold (a writer writes it; a reader keeps it in memory).
         ``saving`` (table, id): the document being saved or deleted now,
         whose record is put right next, so it alone may differ."""
-        if self._db is not None:
+        if self._db is not None and (not self._writer or self.path.exists()):
             return self._db
+        # First use, or the file was removed under us (a purge removes it:
+        # derived data the next writer builds again).
+        self._db = None
         db = self._file_db() if self.path.exists() or self._writer else None
         usable = False
         if db is not None and self.path.exists():
@@ -376,6 +379,10 @@ def check_index(data_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Prob
     never writes. A folder without any meeting or case needs no index."""
     data_dir = Path(data_dir)
     path = data_dir / INDEX
+    from bti_tui.store.crypto import needs_passphrase
+
+    if needs_passphrase(data_dir):
+        return []  # encrypted and locked: check_data asks for the passphrase
     cases, meetings = build_records(data_dir, max_bytes)
     try:
         data = read_json_file(path, max_bytes)

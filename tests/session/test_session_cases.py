@@ -264,7 +264,8 @@ def test_who_tells_the_guardians_and_the_absent_with_a_task(saver, repo) -> None
         person.attendance = Attendance.PRESENT
     absent = s.meeting.participants[2]
     absent.attendance = Attendance.ABSENT
-    s.add_agreement(0, "Veiledning", absent.name or absent.role, absent.service, None)
+    absent.name = "Ingrid Berg"
+    s.add_agreement(0, "Veiledning", "ingrid berg", absent.service_in(s.kind, "nb"), None)
     missing = s.informing_missing(0)
     assert [i.whom for i in missing] == [GUARDIANS, absent.id] and missing[1].tasks == ("Veiledning",)
     s.inform(0, GUARDIANS, "Kari Nordmann")
@@ -272,6 +273,11 @@ def test_who_tells_the_guardians_and_the_absent_with_a_task(saver, repo) -> None
     assert s.informing_missing(0) == []
     s.inform(0, absent.id, "")
     assert [i.whom for i in s.informing_missing(0)] == [absent.id]
+    # A participant without a name is named by the role, in the kind's words.
+    nameless = s.meeting.participants[3]
+    nameless.attendance = Attendance.ABSENT
+    s.add_agreement(0, "Vurdering", nameless.role_in(s.kind, "nb"), "", None)
+    assert [i.whom for i in s.informing_missing(0)] == [absent.id, nameless.id]
     with pytest.raises(LookupError):
         s.inform(0, "p-nobody", "Kari")
 

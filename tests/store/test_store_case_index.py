@@ -23,10 +23,12 @@ from bti_tui.model import (
     ClosingReason,
     CaseStatus,
 )
-from bti_tui.store import Repository
+from bti_tui.store import SCHEMA, Repository
 from bti_tui.store.case_index import INDEX, case_record, check_index
 
-SCHEMA1 = Path(__file__).parent / "data" / "schema1"
+# Data folders written by the app before cases had a history: schema 1
+# (the first files) and schema 2 (roles by id), both as the demo wrote them.
+FORMATS = Path(__file__).parent / "data"
 
 
 def index_of(folder: Path) -> dict:
@@ -163,11 +165,11 @@ def test_an_empty_folder_needs_no_index(data_dir: Path) -> None:
     assert check_index(data_dir) == []
 
 
-@pytest.fixture
-def schema1(tmp_path: Path) -> Path:
+@pytest.fixture(params=["schema1", "schema2"])
+def schema1(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     """A data folder written by the app before cases had a history."""
     folder = tmp_path / "old"
-    shutil.copytree(SCHEMA1, folder)
+    shutil.copytree(FORMATS / request.param, folder)
     for path in [folder, *folder.rglob("*")]:
         path.chmod(0o700 if path.is_dir() else 0o600)
     return folder
@@ -182,14 +184,15 @@ def test_files_in_todays_format_load_with_defaults_and_are_indexed(schema1: Path
         assert case.stafettholders[0].named_by == "" and case.origin.noticed_by == ""
         meeting = repo.load_meeting("demo-neste")
         assert meeting.slots[0].informing.tellers == {} and meeting.slots[0].next_meeting_time is None
-        assert meeting.participants[0].role_id == "" and meeting.moteleder_reason == ""
+        assert meeting.moteleder_reason == "" and meeting.slots[0].next_meeting_place == ""
         # The first query builds the index from the old files.
         assert {r["id"] for r in repo.index.cases("open")} == {"demo-sak-1", "demo-sak-2", "demo-sak-3"}
         assert repo.index.case("demo-sak-1")["open_due"] == ["2026-02-23", "2026-03-18"]
-        # Saved again, the file keeps schema 1: only fields with defaults were added.
+        # Saved again at the current schema: the case history needed no
+        # migration of its own (only fields with defaults were added).
         repo.save_case(case)
     saved = json.loads((schema1 / "cases" / "demo-sak-1.json").read_text("utf-8"))
-    assert saved["_meta"] == {"1": {"schema": 1}} and saved["document"]["1"]["agreements"][2]["status"] == "cancelled"
+    assert saved["_meta"] == {"1": {"schema": SCHEMA}} and saved["document"]["1"]["agreements"][2]["status"] == "cancelled"
     assert check_index(schema1) == []
 
 
@@ -211,3 +214,26 @@ def test_the_first_save_of_a_new_case_in_a_session_does_not_rebuild_the_index(de
         assert "rebuilding" not in caplog.text
         assert repo.index.case("c-new") is not None and repo.index.case("demo-sak-3") is None
     assert check_index(data_dir) == []
+
+
+def test_in_an_encrypted_folder_the_index_is_sealed_and_asked_once_unlocked(demo_repo: Repository, data_dir: Path) -> None:
+    from bti_tui.store.convert import encrypt_folder
+    from bti_tui.store.crypto import KdfParams, forget_all, is_sealed, unlock
+
+    demo_repo.close()
+    try:
+        encrypt_folder(data_dir, "korrekt hest batteri", kdf=KdfParams(n=2**10))
+        raw = (data_dir / INDEX).read_bytes()
+        assert is_sealed(raw) and b"demo-sak-1" not in raw and b"AB" not in raw
+        with Repository.open(data_dir) as repo:
+            repo.save_case(named("c-new", "GH"))
+            assert [r["id"] for r in repo.index.find("gh", date(2016, 3, 14))] == ["c-new"]
+        assert is_sealed((data_dir / INDEX).read_bytes())
+        assert check_index(data_dir) == []
+        forget_all()  # locked: check_data asks for the passphrase, the index says nothing
+        assert check_index(data_dir) == []
+        unlock(data_dir, "korrekt hest batteri")
+        with Repository.open(data_dir, read_only=True) as reader:
+            assert reader.index.case("c-new") is not None
+    finally:
+        forget_all()
