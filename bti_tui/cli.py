@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bti_tui import cli_crypto, cli_plan, cli_purge, cli_queue, cli_wall
+from bti_tui import cli_cases, cli_crypto, cli_plan, cli_purge, cli_queue, cli_wall
 from bti_tui.cli_argparse import argparse_in
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
@@ -87,7 +87,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar=folder, default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
     cli_crypto.add_options(parser, common, t)
-    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue,wall,encrypt,decrypt,archived,purge}")
+    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue,wall,encrypt,decrypt,archived,purge,cases,case}")
 
     demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
@@ -101,8 +101,9 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "html", "pdf"), default="md", help=t("export.help_format"))
     export.add_argument("-o", "--output", metavar=t("cli.metavar.file"), default=None, help=t("cli.help.output"))
 
-    verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
-    for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge):
+    check = verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
+    check.add_argument("--repair", action="store_true", help=t("cases.help.repair"))
+    for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge, cli_cases):
         verb.add_parser(verbs, common, t)
     return parser
 
@@ -242,14 +243,14 @@ def _check(ctx: _Context) -> int:
     if not folder.exists() and not folder.is_symlink():
         print(t("cli.check.no_folder", folder=folder))
         return EXIT_OK
-    problems = check_data(folder, max_bytes=ctx.max_bytes)
+    problems = cli_cases.index_problems(ctx, folder, check_data(folder, max_bytes=ctx.max_bytes))
     if not problems:
         meetings = t("cli.check.meetings", count=_count(folder / MEETINGS))
         print(t("cli.check.ok", folder=folder, meetings=meetings, cases=t("cli.check.cases", count=_count(folder / CASES))))
         return EXIT_OK
     lines = [t("cli.check.found", count=len(problems), folder=folder)]
     lines += [f"- {t(p.key, **p.params)}" for p in problems]
-    lines.append(t("cli.check.untouched"))
+    lines.append(t(cli_cases.untouched_key(ctx)))
     print("\n".join(lines), file=sys.stderr)
     return EXIT_DATA
 
@@ -265,6 +266,7 @@ _VERBS: dict[str | None, Callable[[_Context], int]] = {
     "wall": cli_wall.run,
     **dict.fromkeys(cli_crypto.VERBS, cli_crypto.run),
     **dict.fromkeys(("purge", "archived"), cli_purge.run),
+    **dict.fromkeys(("cases", "case"), cli_cases.run),
 }
 
 

@@ -25,11 +25,13 @@ from bti_tui.model import (
     Consent,
     ConsentStatus,
     Documentation,
+    GUARDIANS,
     Meeting,
     MeetingKind,
     MeetingStatus,
     Participant,
     Position,
+    UserPresence,
 )
 from bti_tui.model.case import ConsentGiver
 from bti_tui.model.localized import pick
@@ -114,6 +116,10 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
     done.slots[0].next_meeting = past_day + timedelta(days=21)
     done.slots[0].closed = True
     done.slots[1].closed = True
+    # Who tells whom: the guardians were told of the meeting; familiehjelpen
+    # (absent, given a task) is told by the school.
+    done.slots[0].informing.guardians.presence = UserPresence.INFORMED
+    done.slots[0].informing.tellers = {GUARDIANS: "Kari Nordmann", done.participants[2].id: "Nils Moen"}
     agreed = text["agreements"]
     child.agreements = [
         Agreement("demo-a1", agreed["talks"], "Kari Nordmann", health, past_day + timedelta(days=7), done.id),
@@ -153,6 +159,9 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
         submitted_by=school,
         consent=Consent(ConsentStatus.MISSING),
     )
-    upcoming.slots[0].case_id = returning.id
+    # The child of the finished meeting comes back: the upcoming meeting
+    # opens its case with a review of the open agreements.
+    upcoming.slots[0].case_id = child.id
+    upcoming.slots[1].case_id = returning.id
     assert upcoming.status is MeetingStatus.PLANNED
     return DemoData([done, upcoming], [child, anonymous, returning])

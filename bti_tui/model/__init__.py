@@ -3,7 +3,7 @@
 Time is always passed in (``now``/``today``); nothing here reads the clock.
 """
 
-from bti_tui.model.agreement import Agreement, AgreementStatus
+from bti_tui.model.agreement import Agreement, AgreementChange, AgreementStatus, FieldChange
 from bti_tui.model.case import (
     Case,
     CaseReference,
@@ -12,6 +12,15 @@ from bti_tui.model.case import (
     ConsentStatus,
     Documentation,
     StafettholderAssignment,
+    initials_key,
+)
+from bti_tui.model.case_life import (
+    CaseOrigin,
+    CaseStatus,
+    CaseStatusChange,
+    ClosingReason,
+    Duty,
+    Handover,
 )
 from bti_tui.model.clock import (
     Budget,
@@ -21,6 +30,7 @@ from bti_tui.model.clock import (
     Position,
 )
 from bti_tui.model.errors import ValidationError
+from bti_tui.model.informing import GUARDIANS, YOUTH, Informing, UserPresence, UserStatus
 from bti_tui.model.kind import AgendaStep, MeetingKind, Phase, RoleSpec, StepFeature
 from bti_tui.model.meeting import (
     Attendance,
@@ -32,20 +42,31 @@ from bti_tui.model.meeting import (
 )
 
 __all__ = [
+    "GUARDIANS",
+    "YOUTH",
     "AgendaStep",
     "Agreement",
+    "AgreementChange",
     "AgreementStatus",
     "Attendance",
     "Budget",
     "Case",
+    "CaseOrigin",
     "CaseReference",
     "CaseSlot",
+    "CaseStatus",
+    "CaseStatusChange",
     "ClockEvent",
     "ClockEventKind",
+    "ClosingReason",
     "Consent",
     "ConsentGiver",
     "ConsentStatus",
     "Documentation",
+    "Duty",
+    "FieldChange",
+    "Handover",
+    "Informing",
     "Meeting",
     "MeetingClock",
     "MeetingKind",
@@ -56,6 +77,9 @@ __all__ = [
     "RoleSpec",
     "StafettholderAssignment",
     "StepFeature",
+    "UserPresence",
+    "UserStatus",
     "ValidationError",
+    "initials_key",
     "new_id",
 ]

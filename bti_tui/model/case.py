@@ -7,11 +7,19 @@ Only initials and birth date are ever kept, or nothing (anonymous).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from bti_tui.model.agreement import Agreement
+from bti_tui.model.case_life import (
+    CaseOrigin,
+    CaseStatus,
+    CaseStatusChange,
+    ClosingReason,
+    Handover,
+)
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.privacy import validate_birth_date, validate_initials
 
@@ -52,6 +60,15 @@ def consent_giver(
     return chosen
 
 
+def initials_key(initials: str) -> str:
+    """Initials as the intake lookup compares them: case- and
+    accent-insensitive ("Åse" and "ase" match; NFKD, combining marks
+    dropped, casefolded), dots and spaces ignored."""
+    decomposed = unicodedata.normalize("NFKD", initials)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in bare.casefold() if c != "." and not c.isspace())
+
+
 @dataclass
 class Consent:
     status: ConsentStatus = ConsentStatus.MISSING
@@ -69,6 +86,11 @@ class CaseReference:
     @property
     def anonymous(self) -> bool:
         return self.initials is None
+
+    @property
+    def key(self) -> str:
+        """The initials as the lookup compares them ("" when anonymous)."""
+        return initials_key(self.initials or "")
 
     @classmethod
     def identified(
@@ -97,10 +119,16 @@ class Documentation:
 
 @dataclass(frozen=True)
 class StafettholderAssignment:
+    """The stafettholder from ``assigned_on``, chosen in (or, for an internt
+    arbeidsmøte, named before) ``meeting_id``; ``named_by`` who named them
+    (the styrar or rektor, seed 000), ``note`` why it was handed over."""
+
     name: str
     service: str
     meeting_id: str
     assigned_on: date
+    named_by: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -117,6 +145,12 @@ class Case:
     # number) when known; printed in the case's referat. Empty = not known.
     archive_case_number: str = ""
     archive_document_number: str = ""
+    # How the case began (seed 000).
+    origin: CaseOrigin = field(default_factory=CaseOrigin)
+    # Closed and reopened, in order; none: open since it began.
+    status_history: list[CaseStatusChange] = field(default_factory=list)
+    # The stafettholder's duties ticked (duty id -> the day), from the kind.
+    duties_done: dict[str, date] = field(default_factory=dict)
 
     @property
     def anonymous(self) -> bool:
@@ -128,24 +162,114 @@ class Case:
         return self.stafettholders[-1] if self.stafettholders else None
 
     def assign_stafettholder(
-        self, name: str, service: str, meeting_id: str, on: date
+        self,
+        name: str,
+        service: str,
+        meeting_id: str,
+        on: date,
+        named_by: str = "",
+        note: str = "",
     ) -> None:
         """Hand over (or set) the stafettholder; the history is kept."""
         current = self.stafettholder
         if current and (current.name, current.service) == (name, service):
+            if (named_by, note) != ("", "") and meeting_id and current.meeting_id == meeting_id:
+                self.stafettholders[-1] = StafettholderAssignment(
+                    name, service, meeting_id, current.assigned_on, named_by or current.named_by, note or current.note
+                )
             return  # confirmed again: no hand-over
-        if current and current.meeting_id == meeting_id:
-            # Corrected within the same meeting: not a hand-over.
+        if current and meeting_id and current.meeting_id == meeting_id:
+            # Corrected within the same meeting: not a hand-over. (Outside
+            # a meeting, from the case screen, meeting_id is "".)
             self.stafettholders.pop()
         self.stafettholders.append(
-            StafettholderAssignment(name, service, meeting_id, on)
+            StafettholderAssignment(name, service, meeting_id, on, named_by, note)
         )
+
+    def handovers(self) -> list[Handover]:
+        """The stafettholder over time: each change with whom it came from
+        (derived from the history; the first has no one before it)."""
+        result: list[Handover] = []
+        before: StafettholderAssignment | None = None
+        for item in self.stafettholders:
+            result.append(
+                Handover(
+                    item.assigned_on,
+                    before.name if before else None,
+                    before.service if before else None,
+                    item.name,
+                    item.service,
+                    item.meeting_id,
+                    item.named_by,
+                    item.note,
+                )
+            )
+            before = item
+        return result
+
+    def handover_in(self, meeting_id: str) -> Handover | None:
+        """The hand-over made in ``meeting_id`` (for its referat), if any."""
+        return next((h for h in reversed(self.handovers()) if h.meeting_id == meeting_id), None)
+
+    # --- open and closed --------------------------------------------------------------
+    @property
+    def status(self) -> CaseStatus:
+        return self.status_history[-1].status if self.status_history else CaseStatus.OPEN
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is CaseStatus.OPEN
+
+    @property
+    def closing(self) -> CaseStatusChange | None:
+        """The closing in force (None while open)."""
+        return None if self.is_open else self.status_history[-1]
+
+    def close(
+        self, on: date, reason: ClosingReason, text: str = "", meeting_id: str | None = None
+    ) -> CaseStatusChange:
+        """Close the case: a reason, and a text for "other". ValidationError
+        if it is closed already or "other" has no text."""
+        if not self.is_open:
+            raise ValidationError("cases.already_closed")
+        text = text.strip()
+        if reason is ClosingReason.OTHER and not text:
+            raise ValidationError("cases.other_needs_text")
+        self._not_before_last_change(on)
+        change = CaseStatusChange(on, CaseStatus.CLOSED, reason, text, meeting_id)
+        self.status_history.append(change)
+        return change
+
+    def reopen(self, on: date, reason: str, meeting_id: str | None = None) -> CaseStatusChange:
+        """Open a closed case again, with the reason why."""
+        if self.is_open:
+            raise ValidationError("cases.not_closed")
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("cases.reopen_needs_reason")
+        self._not_before_last_change(on)
+        change = CaseStatusChange(on, CaseStatus.OPEN, None, reason, meeting_id)
+        self.status_history.append(change)
+        return change
+
+    def _not_before_last_change(self, on: date) -> None:
+        if self.status_history and on < self.status_history[-1].on:
+            last = self.status_history[-1].on
+            raise ValidationError("cases.date_before_last", value=on.strftime("%d.%m.%Y"), last=last.strftime("%d.%m.%Y"))
+
+    # --- the stafettholder's duties ---------------------------------------------------
+    def tick_duty(self, duty_id: str, on: date | None) -> None:
+        """Tick a duty done on ``on``; None takes the tick away."""
+        if on is None:
+            self.duties_done.pop(duty_id, None)
+        else:
+            self.duties_done[duty_id] = on
 
     def withdraw_stafettholder(self, meeting_id: str) -> None:
         """Undo this meeting's choice (the name was cleared); earlier
         hand-overs stay."""
         current = self.stafettholder
-        if current and current.meeting_id == meeting_id:
+        if current and meeting_id and current.meeting_id == meeting_id:
             self.stafettholders.pop()
 
     @property
@@ -158,3 +282,6 @@ class Case:
 
     def open_agreements_before(self, meeting_id: str) -> list[Agreement]:
         return [a for a in self.agreements if a.is_open and a.meeting_id != meeting_id]
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        return next((a for a in self.agreements if a.id == agreement_id), None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bti_tui.model.case_life import Duty
 from bti_tui.model.localized import Localized, pick
 
 
@@ -29,7 +30,7 @@ class StepFeature(StrEnum):
     AGREEMENTS = "agreements"
     COOPERATION = "cooperation"  # services in further cooperation
     STAFETTHOLDER = "stafettholder"
-    NEXT_MEETING = "next_meeting"  # the tverrfaglig samarbeidsmøte
+    NEXT_MEETING = "next_meeting"  # worded by the kind (MeetingKind.next_meeting)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class RoleSpec:
     role: Localized
     service: Localized
     fixed: bool = True
+    # Shown beside a role the kind allows as an exception to its own rule
+    # (PPT guidance in an internt arbeidsmøte, seed 000); empty = none.
+    exception: Localized = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,22 @@ class MeetingKind:
     # (``age_range = [0, 6]``); None: any age. A case queued for a meeting
     # is offered the kind whose range holds the child's age.
     age_range: tuple[int, int] | None = None
+    # What the next meeting is called ("Neste arbeidsmøte", "Tverrfaglig
+    # samarbeidsmøte"); empty: the referat's general wording.
+    next_meeting: Localized = field(default_factory=dict)
+    # False: no external partner may be added (an internt arbeidsmøte);
+    # only the kind's own roles and the meeting's own service.
+    external_partners: bool = True
+    # The stafettholder's duties (seed 000), ticked on the case screen.
+    duties: tuple[Duty, ...] = ()
+    # Where the meeting is usually held (preset, changeable); empty: none.
+    place: Localized = field(default_factory=dict)
+
+    def next_meeting_in(self, lang: str) -> str:
+        return pick(self.next_meeting, lang)
+
+    def role(self, role_id: str) -> RoleSpec | None:
+        return next((r for r in self.roles if r.id == role_id), None)
 
     def fits_age(self, age: int) -> bool:
         return self.age_range is not None and self.age_range[0] <= age <= self.age_range[1]
@@ -132,6 +152,7 @@ class MeetingKind:
                 role=dict(r["role"]),
                 service=dict(r["service"]),
                 fixed=bool(r.get("fixed", True)),
+                exception=dict(r.get("exception", {})),
             )
             for r in raw.get("roles", ())
         )
@@ -150,6 +171,10 @@ class MeetingKind:
             leader_role=raw.get("leader_role"),
             guardians=dict(raw.get("guardians", {})),
             age_range=_age_range(raw.get("age_range")),
+            next_meeting=dict(raw.get("next_meeting", {})),
+            external_partners=bool(raw.get("external_partners", True)),
+            duties=tuple(Duty(d["id"], dict(d["text"])) for d in raw.get("duties", ())),
+            place=dict(raw.get("place", {})),
         )
 
 

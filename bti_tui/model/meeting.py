@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from bti_tui.model.clock import Budget, MeetingClock, Position, minutes
+from bti_tui.model.informing import Informing
 from bti_tui.model.kind import MeetingKind, Phase, RoleSpec
 from bti_tui.model.localized import pick
 
@@ -85,7 +86,7 @@ class CaseSlot:
     case_id: str | None = None
     notes: dict[str, str] = field(default_factory=dict)  # agenda step id -> text
     cooperation: list[str] = field(default_factory=list)  # services further on
-    next_meeting: date | None = None  # the tverrfaglig samarbeidsmøte
+    next_meeting: date | None = None  # its wording comes from the kind (MeetingKind.next_meeting)
     closed: bool = False
     # An anonymous case discussed for advice only: no stafettholder, and the
     # documentation checklist does not apply.
@@ -94,6 +95,12 @@ class CaseSlot:
     approved_at: datetime | None = None
     # Who receives this case's referat (names and/or services), in order.
     distribution: list[str] = field(default_factory=list)
+    # Who tells whom of the outcome; the guardians' and the youth's part.
+    informing: Informing = field(default_factory=Informing)
+    # The next meeting's time and place (an internt arbeidsmøte: "neste
+    # arbeidsmøte", date, time and place).
+    next_meeting_time: time | None = None
+    next_meeting_place: str = ""
 
     def note(self, step_id: str) -> str:
         return self.notes.get(step_id, "")
@@ -109,6 +116,10 @@ class Meeting:
     language: str = "nb"
     moteleder: str | None = None  # participant id
     referent: str | None = None  # participant id
+    # Why the møteleder or referent is not the one the kind presets (an
+    # internt arbeidsmøte's stafettholder leads and writes); "" = preset.
+    moteleder_reason: str = ""
+    referent_reason: str = ""
     participants: list[Participant] = field(default_factory=list)
     slots: list[CaseSlot] = field(default_factory=list)
     status: MeetingStatus = MeetingStatus.PLANNED

@@ -19,6 +19,15 @@ from bti_tui.model import (
 from bti_tui.referat.context import Referat
 from bti_tui.referat.escape import one_line
 from bti_tui.referat.doc import Block, Fields, Heading, Remark, Table
+from bti_tui.referat.followup import (
+    informing_blocks,
+    next_meeting_label,
+    next_meeting_value,
+    origin_fields,
+    review_blocks,
+    stafettholder_fields,
+    status_fields,
+)
 from bti_tui.referat.format import fmt_date, fmt_time
 from bti_tui.referat.notes import parse_note
 from bti_tui.referat.timing import case_time_blocks
@@ -93,20 +102,23 @@ def _facts(r: Referat, case: Case) -> Fields:
     if case.consent.services:
         facts.append((r.text("case.consent_services"), listing(case.consent.services)))
     facts.append((r.text("case.firfoting"), yes_no(r, case.firfoting_prepared)))
+    facts += origin_fields(r, case)
     return Fields(tuple(facts))
 
 
-def _notes(r: Referat, num: Numbering, slot: CaseSlot) -> tuple[list[Block], int]:
-    """Phase headings with their steps' notes; returns the blocks and how many
-    subsections were used. An empty step whose content lives in a field
-    (agreements, stafettholder, ...) points to the section that shows it."""
+def _notes(r: Referat, num: Numbering, slot: CaseSlot, before: int = 0) -> tuple[list[Block], int]:
+    """Phase headings with their steps' notes, numbered after ``before``
+    sections (the review); returns the blocks and how many subsections were
+    used. An empty step whose content lives in a field (agreements,
+    stafettholder, ...) points to the section that shows it."""
     phases = [p for p in Phase if any(s.phase is p for s in r.kind.steps)]
+    last = before + len(phases)
     later = {  # the sections after the phases: agreements first, then follow-up
-        "agreements.heading": r.text("agreements.heading", number=num(len(phases) + 1)),
-        "follow_up.heading": r.text("follow_up.heading", number=num(len(phases) + 2)),
+        "agreements.heading": r.text("agreements.heading", number=num(last + 1)),
+        "follow_up.heading": r.text("follow_up.heading", number=num(last + 2)),
     }
     blocks: list[Block] = []
-    for section, phase in enumerate(phases, 1):
+    for section, phase in enumerate(phases, before + 1):
         name = r.text(f"phase.{phase.value}")
         blocks.append(Heading(3, r.text("case.phase", number=num(section), letter=phase.value, name=name)))
         for index, step in enumerate((s for s in r.kind.steps if s.phase is phase), 1):
@@ -115,7 +127,7 @@ def _notes(r: Referat, num: Numbering, slot: CaseSlot) -> tuple[list[Block], int
             notes = parse_note(slot.note(step.id))
             pointers = sorted({later[_LATER[f]] for f in step.features if f in _LATER})
             blocks.extend(notes or [Remark(r.text("see", section=" / ".join(pointers)) if pointers else r.text("no_notes"))])
-    return blocks, len(phases)
+    return blocks, last
 
 
 def _agreements(r: Referat, case: Case) -> Block:
@@ -136,7 +148,9 @@ def _follow_up(r: Referat, case: Case, slot: CaseSlot) -> Fields:
         (
             (r.text("follow_up.cooperation"), listing(slot.cooperation)),
             (r.text("follow_up.stafettholder"), holder_text),
-            (r.text("follow_up.next_meeting"), fmt_date(slot.next_meeting) if slot.next_meeting else r.text("not_set")),
+            *stafettholder_fields(r, case),
+            (next_meeting_label(r), next_meeting_value(r, slot)),
+            *status_fields(r, case),
         )
     )
 
@@ -196,16 +210,26 @@ def case_blocks(r: Referat, number: int | None, slot_index: int, slot: CaseSlot,
     blocks: list[Block] = [Heading(2, heading)]
     if found is not None:
         blocks.append(_facts(r, case))
-    notes, used = _notes(r, num, slot)
+    # The review of earlier agreements comes first, as in the room.
+    review = review_blocks(r, case)
+    if review:
+        blocks.append(Heading(3, r.t("cases.referat.review_heading", number=num(1))))
+        blocks += review
+    notes, used = _notes(r, num, slot, before=1 if review else 0)
     blocks += notes
+    # Each tail section: the key of its heading ("cases." for cases.toml,
+    # else referat.toml) and its blocks; one without blocks is left out.
+    informing = informing_blocks(r, slot_index, case) if found and not (slot.advice_only and case.anonymous) else []
     tail: list[tuple[str, list[Block]]] = [
         ("agreements.heading", [_agreements(r, case)]),
         ("follow_up.heading", [_follow_up(r, case, slot)]),
+        ("cases.referat.informing_heading", informing),
         ("documentation.heading", _documentation_blocks(r, case, slot) if found else []),
         ("approval.heading", [_approval(r, slot)]),
         ("time.case_heading", case_time_blocks(r, slot_index) if time_table else []),
     ]
     for sub, (key, content) in enumerate((t for t in tail if t[1]), used + 1):
-        blocks.append(Heading(3, r.text(key, number=num(sub))))
+        heading = r.t(key, number=num(sub)) if key.startswith("cases.") else r.text(key, number=num(sub))
+        blocks.append(Heading(3, heading))
         blocks += content
     return blocks

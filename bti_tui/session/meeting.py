@@ -28,7 +28,12 @@ from bti_tui.model import (
 )
 from bti_tui.model.dates import parse_optional_date
 from bti_tui.model.privacy import guard_text, mask_fodselsnummer
+from bti_tui.model.case_life import CaseStatusChange, ClosingReason
 from bti_tui.session.autosave import Autosaver
+from bti_tui.session.cases import CaseBook
+from bti_tui.session.informing import InformingRules
+from bti_tui.session.internal import InternalMeetingRules
+from bti_tui.session.review import ReviewRules
 
 
 class Move(StrEnum):
@@ -55,8 +60,12 @@ class MoveResult:
         return self.outcome is Move.MOVED
 
 
-class MeetingSession:
+class MeetingSession(ReviewRules, InformingRules, InternalMeetingRules):
     """One meeting being run: its kind, its cases, and where the room is.
+
+    Following cases up (the review of earlier agreements, who tells whom,
+    the internt arbeidsmøte's rules) comes from the mixins; cases across
+    meetings from :meth:`case_book`.
 
     ``stored`` is False for a meeting being set up for the first time:
     nothing is written until :meth:`store` (setup done), so an abandoned
@@ -370,10 +379,14 @@ class MeetingSession:
         if case is None:
             return
         others = {a.meeting_id for a in case.agreements} | {h.meeting_id for h in case.stafettholders}
+        if self.stored:
+            self.saver.flush()
+        # A case found again at intake was discussed before, maybe with
+        # nothing decided: the meetings that hold it keep it too.
+        others |= {m["id"] for m in self.saver.repo.index.meetings_of([case_id])}
         if others - {self.meeting.id}:
             return
         if self.stored:
-            self.saver.flush()
             self.saver.delete_case(case_id)
 
     def place_case(self, slot: int, case: Case | None) -> None:
@@ -384,6 +397,18 @@ class MeetingSession:
             self.cases[case.id] = case
         if before and (case is None or case.id != before):
             self.drop_case(before)
+
+    def case_book(self) -> CaseBook:
+        """Cases across meetings (lookup, overview, closing), sharing this
+        meeting's case objects and saver."""
+        return CaseBook(self.saver.repo, self.saver, self.cases, self.meeting.id)
+
+    def close_case(self, case_id: str, on: date, reason: ClosingReason | str, text: str = "") -> CaseStatusChange:
+        """Close a case in this meeting (date, reason, text for "other")."""
+        return self.case_book().close_case(case_id, on, reason, text)
+
+    def reopen_case(self, case_id: str, on: date, reason: str) -> CaseStatusChange:
+        return self.case_book().reopen_case(case_id, on, reason)
 
     def _require_case(self, slot: int) -> Case:
         case = self.case(slot)

@@ -13,6 +13,7 @@ from bti_tui.model.dates import parse_date, parse_time
 from bti_tui.model.localized import pick
 from bti_tui.model.privacy import guard_text
 from bti_tui.session.autosave import Autosaver
+from bti_tui.session.internal import check_addition, presets_stafettholder
 from bti_tui.session.meeting import MeetingSession
 
 NEXT_ATTENDANCE = {
@@ -29,7 +30,7 @@ def new_meeting_session(
     :meth:`MeetingSession.store`. The kind's leader role is preset as
     møteleder where the kind names one."""
     today = now().date()
-    meeting = Meeting.plan(kind, today, datetime.strptime("09:00", "%H:%M").time(), "", lang)
+    meeting = Meeting.plan(kind, today, datetime.strptime("09:00", "%H:%M").time(), pick(kind.place, lang), lang)
     _preset_leader(meeting, kind)
     return MeetingSession(meeting, kind, {}, saver, now, stored=False)
 
@@ -40,6 +41,8 @@ def _preset_leader(meeting: Meeting, kind: MeetingKind) -> None:
     for spec, person in zip(kind.fixed_roles, meeting.participants, strict=False):
         if spec.id == kind.leader_role:
             meeting.moteleder = person.id
+            if presets_stafettholder(kind):  # seed 000: the stafettholder also writes the referat
+                meeting.referent = person.id
 
 
 class SetupEdits:
@@ -61,7 +64,9 @@ class SetupEdits:
         if not self.is_new:
             raise ValidationError("setup.kind_fixed")
         m = self.meeting
-        fresh = Meeting.plan(kind, m.date, m.start_time, m.place, m.language, m.id)
+        preset = pick(self.session.kind.place, m.language)
+        place = m.place if m.place and m.place != preset else pick(kind.place, m.language)
+        fresh = Meeting.plan(kind, m.date, m.start_time, place, m.language, m.id)
         _preset_leader(fresh, kind)
         self.session.meeting = fresh
         self.session.kind = kind
@@ -91,6 +96,7 @@ class SetupEdits:
     def add_participant(self, name: str, role: str, service: str, lang: str = "nb") -> Participant:
         """An invited participant; a role of the kind (lege, PPT …) is kept by id."""
         name, role, service = _checked(name, role, service)
+        check_addition(self.session.kind, self.meeting, role, service)  # no external partner where the kind says so
         spec = next((r for r in self.session.kind.roles if role and role == pick(r.role, lang)), None)
         person = Participant(new_id("p-"), name, attendance=Attendance.PRESENT, role_id=spec.id if spec else None)
         person.set_role(self.session.kind, lang, role, service)
@@ -115,7 +121,7 @@ class SetupEdits:
         """Something typed that Esc on a new meeting would throw away."""
         m = self.meeting
         return bool(
-            m.place
+            (m.place and m.place != pick(self.session.kind.place, m.language))
             or any(p.name for p in m.participants)
             or any(not p.fixed for p in m.participants)
             or any(p.attendance is not Attendance.INVITED for p in m.participants)

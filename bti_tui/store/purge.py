@@ -13,8 +13,8 @@ what is removed):
   to goes only with a known closing date; (``archived_only``: marked);
 - the app's own exports in ``<data>/referat/`` of those meetings (named by
   the meeting's date; kept while another meeting of that date stays);
-- their archive marks, their ``.bak`` files, and the case index
-  (``index.json``, derived data that the next writer rebuilds without them).
+- their archive marks and their ``.bak`` files; the case index
+  (``index.json``, derived data) is built again without them.
 
 "Open": a planned or running meeting; a case whose status is open (a case
 without a status of its own, as before cases had one, is open while a
@@ -84,16 +84,16 @@ class PurgePlan:
 
 # --- open and closed -------------------------------------------------------------------------
 def case_is_open(case: Case, meetings: Iterable[Meeting]) -> bool:
-    """A case's own status when it has one (``Case.is_open``); otherwise
-    open while a meeting that is not finished refers to it."""
-    own = getattr(case, "is_open", None)
-    if isinstance(own, bool):
-        return own
+    """A case's own status once it has one (closed or reopened:
+    ``Case.status_history``); otherwise, as before cases had one, open
+    while a meeting that is not finished refers to it."""
+    if getattr(case, "status_history", None):
+        return bool(case.is_open)
     return any(m.status is not MeetingStatus.FINISHED for m in meetings)
 
 
 def case_closed_on(case: Case) -> date | None:
-    """The date the case was closed, when the model records one."""
+    """The date the case was closed, when it was closed in the app."""
     on = getattr(getattr(case, "closing", None), "on", None)
     return on if isinstance(on, date) else None
 
@@ -191,9 +191,9 @@ def purge(repo: Repository, plan: PurgePlan) -> PurgePlan:
                     path.unlink()
                 touched.add(path.parent)
             if not plan.empty:
-                index = repo.data_dir / INDEX_NAME
-                for victim in (index, backup_path(index)):
-                    victim.unlink(missing_ok=True)
+                # The case index is derived data: built again without what went.
+                repo.index.rebuild()
+                backup_path(repo.data_dir / INDEX_NAME).unlink(missing_ok=True)
                 touched.add(repo.data_dir)
             for folder in touched:
                 fsync_dir(folder)

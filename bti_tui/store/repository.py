@@ -9,6 +9,7 @@ history lie beside it::
     <data>/bti-tui.log                the app's log
     <data>/meetings/<meeting_id>.json
     <data>/cases/<case_id>.json
+    <data>/index.json                 the case index, derived (store/case_index.py)
     <data>/referat/                   referat files exported from the app
 
 Each file is a TinyDB database (``AtomicJSONStorage``) with two tables: the
@@ -38,6 +39,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from bti_tui.model import Case, Meeting
+from bti_tui.store.case_index import CaseIndex
 from bti_tui.store.codec import case_to_doc, meeting_to_doc
 from bti_tui.store.crypto import PassphraseNeeded, needs_passphrase
 from bti_tui.store.documents import (
@@ -139,6 +141,7 @@ class Repository:
         self._summaries: dict[Path, tuple[tuple[int, int, int], MeetingSummary]] = {}
         self.skipped: list[Problem] = []  # files the last list_meetings() could not read
         self.preference_problems: list[Problem] = []  # what the last load_preferences() left out
+        self.index = CaseIndex(self)  # queries across cases; kept in step by each save
 
     # --- opening and closing -------------------------------------------------------
     @classmethod
@@ -183,6 +186,7 @@ class Repository:
 
     def close(self) -> None:
         with self._mutex:
+            self.index.close()
             for db in self._dbs.values():
                 db.close()
             self._dbs.clear()
@@ -317,6 +321,7 @@ class Repository:
         doc = meeting_to_doc(meeting)
         with self._mutex:
             self._write(self.meeting_path(meeting.id), "meeting", doc, scrub)
+            self.index.meeting_saved(meeting)
 
     # --- cases ------------------------------------------------------------------------------
     def load_case(self, case_id: str) -> Case:
@@ -326,6 +331,7 @@ class Repository:
         doc = case_to_doc(case)
         with self._mutex:
             self._write(self.case_path(case.id), "case", doc, scrub)
+            self.index.case_saved(case)
 
     def delete_case(self, case_id: str) -> None:
         """Remove a case's file and its backup (a case taken off a meeting
@@ -344,6 +350,7 @@ class Repository:
                 fsync_dir(path.parent)
             except OSError as exc:
                 raise WriteFailed(path, exc) from exc
+            self.index.case_deleted(case_id)
 
     def cases_for(self, meeting: Meeting) -> dict[str, Case]:
         """The cases the meeting's slots refer to, by id (``CaseNotFound``

@@ -37,6 +37,13 @@ def _clean(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def demo(tmp_path: Path) -> Path:
     folder = tmp_path / "d"
     assert cli.main(["demo", "--no-open", "--data-dir", str(folder)]) == 0
+    # The demo's child is met again in the upcoming meeting (issue 16), which
+    # keeps it open; taken off, the finished meeting and its cases are what
+    # retention may remove.
+    with Repository.open(folder) as repo:
+        upcoming = repo.load_meeting("demo-neste")
+        upcoming.slots[0].case_id = None
+        repo.save_meeting(upcoming)
     return folder
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from case_triggers import CASE_TRIGGERS
 from fnr_helpers import date_part, valid_numbers
 from plan_triggers import PLAN_TRIGGERS
 
@@ -58,6 +59,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
         ConsentStatus.GIVEN, ConsentGiver.YOUTH, date(2014, 1, 1), TODAY, own_age=16
     ),
     **PLAN_TRIGGERS,
+    **CASE_TRIGGERS,
 }
 
 

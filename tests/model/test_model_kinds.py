@@ -42,6 +42,15 @@ def texts(kind: MeetingKind) -> Iterator[tuple[str, Localized]]:
     for step in kind.steps:
         yield f"steps.{step.id}.title", step.title
         yield f"steps.{step.id}.prompt", step.prompt
+    # Optional texts: checked where a kind has them.
+    for field in ("next_meeting", "place"):
+        if getattr(kind, field):
+            yield field, getattr(kind, field)
+    for role in kind.roles:
+        if role.exception:
+            yield f"roles.{role.id}.exception", role.exception
+    for duty in kind.duties:
+        yield f"duties.{duty.id}", duty.text
 
 
 @pytest.mark.parametrize("kind_id", sorted(meeting_kinds()))

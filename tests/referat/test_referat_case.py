@@ -130,7 +130,7 @@ def test_the_time_table_leaves_the_case_unless_a_setting_keeps_it() -> None:
     without = render_case_markdown(meeting, kind, cases, 0, lang, settings)
     assert "Tidsbruk" not in without and "Planlagt (min)" not in without
     kept = render_case_markdown(meeting, kind, cases, 0, lang, dataclasses.replace(settings, case_referat_time_table=True))
-    assert "### 9 Tidsbruk\n" in kept and "| Sum for saken    |             50 |          52 |               +2 |" in kept
+    assert "### 10 Tidsbruk\n" in kept and "| Sum for saken    |             50 |          52 |               +2 |" in kept
     assert "Sak 2" not in kept and "Tidsbruk for møtet" not in kept
     assert "## Tidsbruk for møtet" in render_markdown(meeting, kind, cases, lang, settings)
 

@@ -98,7 +98,7 @@ def _assert_every_note(folder: Path, encrypted: bool) -> None:
             assert repo.load_case(f"c-{i}").submitted_by == f"Lærer {i}"
     assert check_data(folder) == []
     files = list(store_files(folder))
-    assert len(files) == 4 * MEETINGS
+    assert len(files) == 4 * MEETINGS + 1  # and the case index (index.json)
     assert all(is_sealed(p.read_bytes()) == encrypted for p in files)
     assert (folder / CONFIG_NAME).exists() == encrypted
     if encrypted:

@@ -13,9 +13,10 @@ from types import SimpleNamespace
 import pytest
 from conftest import folder_state
 
-from bti_tui.model import Case, CaseReference, Meeting, MeetingStatus, ValidationError
+from bti_tui.model import Case, CaseReference, ClosingReason, Meeting, MeetingStatus, ValidationError
 from bti_tui.resources import meeting_kind
 from bti_tui.store import DataCorrupt, MeetingNotFound, Repository, StoreError, check_data
+from bti_tui.store.case_index import check_index
 from bti_tui.store.convert import encrypt_folder
 from bti_tui.store.crypto import KdfParams, forget_all, unlock
 from bti_tui.store.purge import PurgeBlocked, case_closed_on, case_is_open, plan_purge, purge
@@ -95,14 +96,19 @@ def test_purge_removes_exactly_what_it_listed_with_backups_exports_marks_and_ind
     with Repository.open(folder) as repo:
         plan = purge(repo, plan_purge(repo, BEFORE))
     after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    listed = set(plan.exports) | {folder / "index.json"}
+    listed = set(plan.exports)
     for m in plan.meetings:
         listed |= {folder / "meetings" / f"{m.id}.json", folder / "meetings" / f"{m.id}.json.bak"}
     for c in plan.cases:
         listed |= {folder / "cases" / f"{c.id}.json", folder / "cases" / f"{c.id}.json.bak"}
     assert set(before) - set(after) == listed
     changed = {p for p in after if p in before and after[p] != before[p]}
-    assert changed <= {archive_path(folder), folder / "archived.json.bak", folder / ".lock"}
+    # The case index (derived) is built again without what went.
+    assert changed <= {archive_path(folder), folder / "archived.json.bak", folder / ".lock", folder / "index.json"}
+    index = json.loads((folder / "index.json").read_text("utf-8"))
+    assert not {c.id for c in plan.cases} & {r["id"] for r in index["cases"].values()}
+    assert not {m.id for m in plan.meetings} & {r["id"] for r in index["meetings"].values()}
+    assert check_index(folder) == []
     assert set(after) - set(before) <= {folder / "archived.json.bak"}
     # The marks of what went are gone, from the file and from its backup.
     assert set(load_marks(folder)) == {("meeting", "m-new")}
@@ -186,8 +192,14 @@ def test_a_damaged_marks_file_is_named_by_check_and_blocks_nothing_else(folder: 
 def test_a_case_with_its_own_status_is_open_or_closed_by_it() -> None:
     finished = SimpleNamespace(status=FIN)
     running = SimpleNamespace(status=RUNNING)
-    assert case_is_open(SimpleNamespace(is_open=True), [finished]) is True
-    assert case_is_open(SimpleNamespace(is_open=False), [running]) is False
+    # Closed or reopened in the app (issue 16): its own status decides.
+    reopened = Case("c-1", CaseReference.anonymized())
+    reopened.close(date(2024, 1, 1), ClosingReason.GOAL_REACHED)
+    assert case_is_open(reopened, [running]) is False
+    reopened.reopen(date(2024, 2, 1), "Ny bekymring")
+    assert case_is_open(reopened, [finished]) is True
+    # Never closed or reopened: as before cases had a status.
+    assert case_is_open(Case("c-2", CaseReference.anonymized()), [finished]) is False
     assert case_is_open(SimpleNamespace(), [finished]) is False
     assert case_is_open(SimpleNamespace(), [finished, running]) is True
     assert case_closed_on(SimpleNamespace(closing=SimpleNamespace(on=date(2024, 2, 1)))) == date(2024, 2, 1)
