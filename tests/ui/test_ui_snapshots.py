@@ -47,13 +47,21 @@ def running_at(app: BtiApp, position: Position, minutes_in: int = 20, minutes_he
     return session
 
 
+async def settled(pilot) -> None:
+    """Until the layout has settled: the agreement table sizes its columns
+    on its first resize, which a loaded machine may deliver late."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+
+
 def open_meeting_at(position: Position, **kw):
     async def run_before(pilot) -> None:
         await pilot.pause()
         session = running_at(pilot.app, position, **kw)
         session.save = lambda *a, **k: None  # look only: nothing written
         await pilot.app.push_screen(MeetingScreen(session))
-        await pilot.pause()
+        await settled(pilot)
 
     return run_before
 
