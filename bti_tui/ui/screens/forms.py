@@ -202,7 +202,7 @@ class ChoiceScreen(BtiModal):
             yield Static(plain(self._message), classes="confirm-message")
             with Horizontal(classes="form-buttons"):
                 for index, (label, _value) in enumerate(self._options):
-                    yield Button(label, variant="primary" if index == 0 else "default", id=f"choice-{index}")
+                    yield Button(plain(label), variant="primary" if index == 0 else "default", id=f"choice-{index}")
             yield Static(self.t("ui.form.choice_hint"), classes="help-line")
 
     def on_mount(self) -> None:
