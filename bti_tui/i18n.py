@@ -104,9 +104,21 @@ class Translator:
         if text is None:
             return f"⟨{key}⟩"
         try:
-            return text.format(**params) if params else text
+            return text.format(**{name: self._value(value) for name, value in params.items()}) if params else text
         except (KeyError, IndexError, ValueError):
             return text
+
+    def _value(self, value: Any) -> Any:
+        """A value as the user's language writes it: a decimal number with
+        its own separator (Babel's CLDR data: ``57,2`` in Norwegian); a part
+        that is a message itself (``key`` and ``params``) in this language."""
+        if isinstance(value, float):
+            from babel.numbers import format_decimal
+
+            return format_decimal(value, locale=self.lang)
+        if not isinstance(value, str) and isinstance(getattr(value, "key", None), str):
+            return self(value.key, **getattr(value, "params", {}))
+        return value
 
     def _plural(self, key: str, count: Any) -> str:
         category = "other"

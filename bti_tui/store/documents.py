@@ -20,7 +20,18 @@ from typing import Any, TypeVar
 
 from bti_tui.model import MeetingStatus
 from bti_tui.store.codec import DocumentError, case_from_doc, meeting_from_doc, structure
-from bti_tui.store.errors import DataCorrupt, DataInvalid, IdMismatch, SchemaNewer, StoreError
+from bti_tui.store.errors import (
+    DataCorrupt,
+    DataInvalid,
+    IdMismatch,
+    SchemaNewer,
+    StoreError,
+    no_document,
+    no_migration,
+    no_schema,
+    not_a_document,
+    wrong_fields,
+)
 from bti_tui.store.storage import DEFAULT_MAX_BYTES, read_json_file
 
 SCHEMA = 2  # 2: participants' roles by id (store/migrations.py)
@@ -103,7 +114,7 @@ def schema_of(path: Path, data: dict[str, Any]) -> int:
     record = meta.get(str(DOC_ID)) if isinstance(meta, dict) else None
     schema = record.get("schema") if isinstance(record, dict) else None
     if not isinstance(schema, int) or isinstance(schema, bool):
-        raise DataInvalid(path, "no schema version in the _meta table")
+        raise DataInvalid(path, no_schema())
     if schema > SCHEMA:
         raise SchemaNewer(path, schema, SCHEMA)
     return schema
@@ -112,19 +123,19 @@ def schema_of(path: Path, data: dict[str, Any]) -> int:
 def decode_file(path: Path, data: Any, kind: str) -> dict[str, Any]:
     """The document of a parsed file, migrated to the current schema.
 
-    Raises ``DataCorrupt`` (not a JSON object), ``SchemaNewer`` or
-    ``DataInvalid``; changes nothing on disk."""
+    Raises ``SchemaNewer`` or ``DataInvalid`` (not a JSON object, no
+    document, ...); changes nothing on disk."""
     if not isinstance(data, dict):
-        raise DataCorrupt(path)
+        raise DataInvalid(path, not_a_document())
     schema = schema_of(path, data)
     table = data.get(DOC_TABLE)
     doc = table.get(str(DOC_ID)) if isinstance(table, dict) else None
     if not isinstance(doc, dict):
-        raise DataInvalid(path, f"no document in the {DOC_TABLE!r} table")
+        raise DataInvalid(path, no_document(DOC_TABLE))
     while schema < SCHEMA:
         migrate = MIGRATIONS[kind].get(schema)
         if migrate is None:
-            raise DataInvalid(path, f"no migration from schema {schema}")
+            raise DataInvalid(path, no_migration(schema))
         doc = migrate(doc)
         schema += 1
     return doc
@@ -150,7 +161,7 @@ def to_model(path: Path, doc: dict[str, Any], read: Callable[[Any], T]) -> T:
     try:
         return read(doc)
     except DocumentError as exc:
-        raise DataInvalid(path, "; ".join(exc.details)) from None
+        raise DataInvalid(path, wrong_fields(*exc.details)) from None
 
 
 def model_of(path: Path, doc: dict[str, Any], kind: str) -> Any:

@@ -46,12 +46,57 @@ class DataCorrupt(StoreError):
         self.backup = backup
 
 
-class DataInvalid(StoreError):
-    """Valid JSON, but not a document the app understands."""
+class Detail:
+    """A part of a message that is a message itself: its catalogue key
+    (``store.detail.<name>``) and values. The translator puts it into the
+    outer text in the user's language; ``str()`` is the English for logs."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, key: str, english: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        self.english = english
+
+    def __str__(self) -> str:
+        return self.english
+
+    __repr__ = __str__
+
+
+class DataInvalid(StoreError):
+    """Valid JSON, but not a document the app understands. ``detail`` names
+    what is wrong (a ``Detail``, so it is said in the user's language)."""
+
+    def __init__(self, path: Path, detail: Detail) -> None:
         super().__init__("store.invalid", path=str(path), detail=detail)
         self.path = path
+
+
+def nested_too_deeply() -> Detail:
+    return Detail("store.detail.nested", "JSON nested too deeply")
+
+
+def not_a_document() -> Detail:
+    return Detail("store.detail.not_object", "valid JSON, but not an object")
+
+
+def no_schema() -> Detail:
+    return Detail("store.detail.no_schema", "no schema version in the _meta table")
+
+
+def no_document(table: str) -> Detail:
+    return Detail("store.detail.no_document", f"no document in the {table!r} table", table=table)
+
+
+def no_migration(schema: int) -> Detail:
+    return Detail("store.detail.no_migration", f"no migration from schema {schema}", schema=schema)
+
+
+def wrong_fields(*details: str) -> Detail:
+    """The fields that do not fit. cattrs says what is wrong in English
+    ("expected date @ $.date"): the message names only where ("$.date")."""
+    english = "; ".join(details)
+    where = ", ".join(dict.fromkeys(detail.rpartition(" @ ")[2] for detail in details))
+    return Detail("store.detail.fields", f"fields: {english}", fields=where)
 
 
 class IdMismatch(StoreError):
@@ -62,9 +107,10 @@ class IdMismatch(StoreError):
         self.path = path
 
 
-def _mb(size: int) -> str:
-    """A size in megabytes as people read it: ``20``, ``0.5``, ``1.2``."""
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+def _mb(size: int) -> float:
+    """A size in megabytes to one decimal; the translator writes it as the
+    user's language does (``57,2`` in Norwegian, ``57.2`` in English)."""
+    return round(size / (1024 * 1024), 1)
 
 
 class DataTooLarge(StoreError):

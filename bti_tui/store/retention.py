@@ -18,7 +18,7 @@ from typing import Any
 from bti_tui.model.privacy import guard_text
 from bti_tui.model.text import clean_text
 from bti_tui.store.documents import MIGRATIONS, Problem, read_document
-from bti_tui.store.errors import CaseNotFound, DataInvalid, MeetingNotFound, StoreError
+from bti_tui.store.errors import CaseNotFound, DataInvalid, MeetingNotFound, StoreError, wrong_fields
 from bti_tui.store.repository import Repository
 
 ARCHIVE_NAME = "archived.json"
@@ -45,12 +45,12 @@ def _marks(path: Path, doc: dict[str, Any] | None) -> dict[tuple[str, str], Arch
     for kind, table in _TABLES.items():
         entries = (doc or {}).get(table, {})
         if not isinstance(entries, dict):
-            raise DataInvalid(path, f"{table} is not a table")
+            raise DataInvalid(path, wrong_fields(table))
         for doc_id, entry in entries.items():
             try:
                 marks[(kind, doc_id)] = ArchiveMark(kind, doc_id, date.fromisoformat(entry["on"]), str(entry["ref"]))
             except (KeyError, TypeError, ValueError):
-                raise DataInvalid(path, f"{table}.{doc_id} is not a date and a reference") from None
+                raise DataInvalid(path, wrong_fields(f"{table}.{doc_id}")) from None
     return marks
 
 

@@ -40,6 +40,8 @@ from bti_tui.store.errors import (
     StoreError,
     Unreadable,
     backup_path,
+    nested_too_deeply,
+    not_a_document,
 )
 
 FILE_MODE = 0o600
@@ -236,9 +238,9 @@ def read_json_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any | None
     except (UnicodeDecodeError, ValueError):
         raise DataCorrupt(path) from None
     except RecursionError:
-        raise DataInvalid(path, "JSON nested too deeply") from None
-    if data is None:  # the JSON `null`: no document, not an empty file
-        raise DataCorrupt(path)
+        raise DataInvalid(path, nested_too_deeply()) from None
+    if data is None:  # the JSON `null`: valid, but no document
+        raise DataInvalid(path, not_a_document())
     if _ESCAPED_SURROGATE.search(raw) or _SURROGATE.search(text):
         data = _without_surrogates(data)
     return data
@@ -277,7 +279,7 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, Any] | None:
         data = read_json_file(self.path, self.max_bytes)
         if data is not None and not isinstance(data, dict):
-            raise DataCorrupt(self.path)
+            raise DataInvalid(self.path, not_a_document())
         self._good = _signature(self.path) if data is not None else None
         return data
 

@@ -43,10 +43,10 @@ DAMAGE: dict[str, tuple[Callable[[dict[str, Any]], bytes], str]] = {
     "deeply nested JSON": (lambda _: DEEP, "store.invalid"),
     "deeply nested object": (lambda _: b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "store.invalid"),
     "deep nesting inside the document": (lambda d: json.dumps(d).encode()[:-2] + b', "x": ' + DEEP + b"}}", "store.invalid"),
-    "a list": (lambda _: b"[1, 2, 3]", "store.corrupt_no_backup"),
-    "a string": (lambda _: b'"meeting"', "store.corrupt_no_backup"),
-    "a number": (lambda _: b"42", "store.corrupt_no_backup"),
-    "null": (lambda _: b"null", "store.corrupt_no_backup"),
+    "a list": (lambda _: b"[1, 2, 3]", "store.invalid"),
+    "a string": (lambda _: b'"meeting"', "store.invalid"),
+    "a number": (lambda _: b"42", "store.invalid"),
+    "null": (lambda _: b"null", "store.invalid"),
     "the document is a list": (_doc(_set(*DOC, value=[1])), "store.invalid"),
     "the document is a string": (_doc(_set(*DOC, value="x")), "store.invalid"),
     "the document table is a list": (_doc(_set("document", value=[])), "store.invalid"),
@@ -116,6 +116,30 @@ def test_load_list_and_check_report_a_damaged_meeting(damaged: tuple[Path, str],
         with pytest.raises(StoreError):
             writer.save_meeting(meeting)
     assert path.read_bytes() == before["meetings/demo-ferdig.json"][0]
+
+
+ENGLISH_DETAILS = ("nested too deeply", "no schema", "no document", "not an object", "expected", "fields:")
+
+
+@pytest.mark.parametrize("damaged", ["deeply nested JSON", "a list", "the schema is a string", "the document table is a list", "the date is a number"], indirect=True)
+def test_what_is_wrong_is_said_in_the_users_language(damaged: tuple[Path, str]) -> None:
+    """The detail of a damaged file was English inside a Norwegian message
+    ("... dataformatet til bti-tui: JSON nested too deeply"), and a valid
+    JSON list was called "avkuttet eller ikke gyldig JSON"."""
+    (problem,) = check_data(damaged[0].parent.parent)
+    for lang in ("nb", "nn"):
+        text = Translator(lang)(problem.key, **problem.params)
+        assert "⟨" not in text and not any(english in text for english in ENGLISH_DETAILS), text
+    assert "gyldig JSON" not in _message(problem) or "men ikke et bti-tui-dokument" in _message(problem)
+
+
+def test_sizes_are_written_with_the_languages_decimal_sign(tmp_path: Path) -> None:
+    from bti_tui.store.errors import DataTooLarge
+
+    error = DataTooLarge(tmp_path / "m.json", 60_000_000, 20 * 1024 * 1024)
+    assert "57,2 MB" in Translator("nb").describe(error) and "(20 MB" in Translator("nb").describe(error)
+    assert "57,2 MB" in Translator("nn").describe(error)
+    assert "57.2 MB" in Translator("en").describe(error)
 
 
 @pytest.mark.parametrize("content", [DEEP, b"[]", b'"x"', b"\xc3\x28{}"], ids=["deep", "list", "string", "bad UTF-8"])

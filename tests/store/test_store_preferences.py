@@ -52,7 +52,7 @@ def test_unknown_values_and_keys_are_left_out(repo: Repository, document: dict, 
 @pytest.mark.parametrize(
     ("content", "key"),
     [
-        (b"[1, 2]", "store.corrupt_no_backup"),
+        (b"[1, 2]", "store.invalid"),
         (b'{"language": "nb"', "store.corrupt_no_backup"),
         (b"[" * 100_000 + b"]" * 100_000, "store.invalid"),
         (b'{"language": "nb"}', "store.invalid"),  # no schema: not our layout

@@ -225,7 +225,7 @@ def test_a_document_that_does_not_fit_the_model(demo_repo: Repository) -> None:
     _set_schema(path, 1, {"firfoting_prepared": "maybe"})
     with pytest.raises(DataInvalid) as caught:
         demo_repo.load_case("demo-sak-1")
-    assert "firfoting_prepared" in caught.value.params["detail"]
+    assert "firfoting_prepared" in str(caught.value.params["detail"])
 
 
 # --- read-only use -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from conftest import mode
 from tinydb import TinyDB
 
 from bti_tui.store import AtomicJSONStorage, DataCorrupt
+from bti_tui.store.errors import DataInvalid
 from bti_tui.store.storage import atomic_write_bytes, ensure_private_dir
 
 
@@ -21,7 +22,7 @@ def test_missing_and_empty_files_read_as_none(tmp_path: Path) -> None:
     assert not (tmp_path / "none.json").exists()
 
 
-@pytest.mark.parametrize("content", [b'{"document": {"1": {"id": "x", "pl', b"\x00\x00\x00", b"[1, 2]", b"\xff\xfe{}"])
+@pytest.mark.parametrize("content", [b'{"document": {"1": {"id": "x", "pl', b"\x00\x00\x00", b"\xff\xfe{}"])
 def test_a_damaged_file_raises_and_stays_as_it_was(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "m.json"
     path.write_bytes(content)
@@ -29,6 +30,16 @@ def test_a_damaged_file_raises_and_stays_as_it_was(tmp_path: Path, content: byte
         AtomicJSONStorage(path).read()
     assert caught.value.params == {"path": str(path), "backup": str(tmp_path / "m.json.bak")}
     assert caught.value.key == "store.corrupt_no_backup"
+    assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("content", [b"[1, 2]", b"null", b"42"])
+def test_valid_json_that_is_no_document_is_not_called_damaged_json(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "m.json"
+    path.write_bytes(content)
+    with pytest.raises(DataInvalid) as caught:
+        AtomicJSONStorage(path).read()
+    assert caught.value.params["detail"].key == "store.detail.not_object"
     assert path.read_bytes() == content
 
 
