@@ -183,8 +183,9 @@ def approval_text(r: Referat, slot: CaseSlot) -> str:
     at = slot.approved_at
     if at is None:
         return r.text("approval.not_approved")
-    when = fmt_time(at) if at.date() == r.meeting.date else f"{fmt_date(at.date())} {fmt_time(at)}"
-    return r.text("approval.approved", time=when)
+    if at.date() == r.meeting.date:
+        return r.text("approval.approved", time=fmt_time(at))
+    return r.text("approval.approved_on", date=fmt_date(at.date()), time=fmt_time(at))
 
 
 def _approval(r: Referat, slot: CaseSlot) -> Fields:

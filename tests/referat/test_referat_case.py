@@ -114,7 +114,7 @@ def test_approval_on_another_day_gives_the_date_and_the_document_date() -> None:
     meeting, kind, cases, lang, settings = archive_args("nb")
     meeting.slots[0].approved_at = datetime(2026, 11, 11, 8, 30)
     text = render_case_markdown(meeting, kind, cases, 0, lang, settings)
-    assert "Lest opp og godkjent i møtet kl. 11.11.2026 08:30" in text
+    assert "Lest opp og godkjent 11.11.2026 kl. 08:30" in text and "i møtet kl. 11.11" not in text
     assert "- **Dokumentdato:** 11.11.2026\n" in text
 
 
