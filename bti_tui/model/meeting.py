@@ -105,6 +105,12 @@ class CaseSlot:
     def note(self, step_id: str) -> str:
         return self.notes.get(step_id, "")
 
+    def documentation_applies(self, anonymous: bool) -> bool:
+        """The documentation checklist (stafettlogg, consent and Firfoting
+        archived) applies unless an anonymous case was discussed for advice
+        only: then there is nothing to archive."""
+        return not (self.advice_only and anonymous)
+
 
 @dataclass
 class Meeting:

@@ -173,7 +173,7 @@ def _documentation(r: Referat, case: Case) -> Fields:
 def _documentation_blocks(r: Referat, case: Case, slot: CaseSlot) -> list[Block]:
     """The checklist; for an anonymous case discussed for advice only it
     does not apply, and the referat says so."""
-    if slot.advice_only and case.anonymous:
+    if not slot.documentation_applies(case.anonymous):
         return [Remark(r.text("documentation.advice_only"))]
     return [_documentation(r, case)]
 

@@ -122,6 +122,14 @@ async def test_an_anonymous_case_ends_as_advice_without_a_stafettholder(make_app
         await pilot.pause()
         assert session.meeting.slots[1].advice_only
         assert session.finish_blockers() == []
+        # The closing's documentation checklist does not apply to it, and says so.
+        session.go(Position.closing())
+        app.screen.sync_position()
+        await pilot.pause()
+        assert app.screen.query_one("#doc-na-1").display and not app.screen.query_one("#doc-fields-1").display
+        assert "Sjekklisten gjelder ikke" in str(app.screen.query_one("#doc-na-1").render())
+        assert not app.screen.query_one("#doc-stafettlogg-1").display
+        assert app.screen.query_one("#doc-fields-0").display and not app.screen.query_one("#doc-na-0").display
 
 
 async def test_toasts_do_not_pile_up(make_app) -> None:

@@ -37,8 +37,9 @@ class ClosingPane(VerticalScroll):
             doc = case.documentation
             with Vertical(classes="doc-case"):
                 yield Label("", id=f"doc-title-{slot}", classes="feature-title")
+                yield Static(t("ui.closing.documentation_not_applicable"), id=f"doc-na-{slot}")
                 yield TickBox(t("ui.closing.stafettlogg"), value=doc.stafettlogg_created, id=f"doc-stafettlogg-{slot}")
-                with Horizontal(classes="field-row"):
+                with Horizontal(classes="field-row", id=f"doc-fields-{slot}"):
                     with Vertical(classes="field"):
                         yield Label(t("ui.closing.consent_archived"), classes="field-label")
                         yield Input(safe(doc.consent_archived_in, multiline=False), id=f"doc-consent-{slot}", placeholder="ESA …")
@@ -63,6 +64,10 @@ class ClosingPane(VerticalScroll):
             label = case_label(t, s, slot)
             label.stylize("bold")
             self.query_one(f"#doc-title-{slot}", Label).update(label.copy())
+            applies = s.meeting.slots[slot].documentation_applies(case.anonymous)
+            self.query_one(f"#doc-na-{slot}").display = not applies
+            for part in (f"#doc-stafettlogg-{slot}", f"#doc-fields-{slot}"):
+                self.query_one(part).display = applies
             holder = case.stafettholder
             advice = s.meeting.slots[slot].advice_only and holder is None
             out.append(label)
