@@ -76,3 +76,17 @@ def test_clock_figures_are_tabular() -> None:
     (and the layout is not redone every second)."""
     assert {len(row) for row in clock_lines("11:11", 1)} == {len(row) for row in clock_lines("00:00", 1)}
     assert len({len(row) for row in clock_lines("+07:41", 2)}) == 1
+
+
+def test_an_hour_long_reading_drops_its_seconds_where_it_would_be_cut() -> None:
+    """At 200×50 the meeting screen's side column showed "1:54:C": the
+    clock ran out of its column. Now it never draws wider than its room."""
+    from bti_tui.ui.widgets.bigtext import BigClock
+
+    clock = BigClock()
+    clock.digits, clock.factor = "1:54:00", 1
+    full = max(map(len, clock_lines("1:54:00", 1)))
+    short = max(map(len, clock_lines("1:54", 1)))
+    assert clock._rows(full) == clock_lines("1:54:00", 1)
+    assert clock._rows(full - 1) == clock_lines("1:54", 1)
+    assert clock._rows(short - 1) == ()  # then plain digits

@@ -195,7 +195,9 @@ class BigText(Widget):
 
 class BigClock(Widget):
     """The time left in blocky digits, scaled to fit ``max_rows``
-    and the width it is given; plain bold digits if even 1× does not fit."""
+    and the width it is given. Where an hour-long reading ("1:54:00") is
+    too wide for the column it drops the seconds ("1:54"); where even that
+    does not fit, plain bold digits."""
 
     DEFAULT_CSS = "BigClock { height: auto; width: auto; }"
 
@@ -209,24 +211,38 @@ class BigClock(Widget):
         (once a second only the digits are redrawn)."""
         if (digits, factor) == (self.digits, self.factor):
             return
-        before = self._extent()
+        before = self._extent(self._room())
         self.digits, self.factor = digits, factor
-        self.refresh(layout=self._extent() != before)
+        self.refresh(layout=self._extent(self._room()) != before)
 
-    def _extent(self) -> tuple[int, int]:
-        rows = self._rows()
+    def _room(self) -> int:
+        parent = self.parent
+        width = parent.content_size.width if isinstance(parent, Widget) else 0
+        return width or self.app.size.width
+
+    def _extent(self, width: int) -> tuple[int, int]:
+        rows = self._rows(width)
         return (max(map(len, rows)) if rows else len(self.digits), len(rows) or 1)
 
-    def _rows(self) -> tuple[str, ...]:
-        return clock_lines(self.digits, self.factor) if self.factor and self.digits else ()
+    def _rows(self, width: int) -> tuple[str, ...]:
+        """The large rows that fit ``width``; () when none do."""
+        if not (self.factor and self.digits):
+            return ()
+        readings = [self.digits]
+        if self.digits.count(":") == 2:
+            readings.append(self.digits.rsplit(":", 1)[0])
+        for reading in readings:
+            rows = clock_lines(reading, self.factor)
+            if rows and max(map(len, rows)) <= width:
+                return rows
+        return ()
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        rows = self._rows()
-        return max(map(len, rows)) if rows else len(self.digits)
+        return self._extent(container.width)[0]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rows()) or 1
+        return self._extent(width)[1]
 
     def render(self) -> Text:
-        rows = self._rows()
+        rows = self._rows(self.content_size.width)
         return Text("\n".join(rows)) if rows else Text(self.digits, style="bold")

@@ -42,10 +42,10 @@ class ClosingPane(VerticalScroll):
                 with Horizontal(classes="field-row", id=f"doc-fields-{slot}"):
                     with Vertical(classes="field"):
                         yield Label(t("ui.closing.consent_archived"), classes="field-label")
-                        yield Input(safe(doc.consent_archived_in, multiline=False), id=f"doc-consent-{slot}", placeholder="ESA …")
+                        yield Input(safe(doc.consent_archived_in, multiline=False), id=f"doc-consent-{slot}", placeholder="ESA elevmappe …")
                     with Vertical(classes="field"):
                         yield Label(t("ui.closing.firfoting_archived"), classes="field-label")
-                        yield Input(safe(doc.firfoting_archived_in, multiline=False), id=f"doc-firfoting-{slot}", placeholder="ESA …")
+                        yield Input(safe(doc.firfoting_archived_in, multiline=False), id=f"doc-firfoting-{slot}", placeholder="ESA elevmappe …")
         yield Static("", id="closing-error", classes="form-error")
 
     def refresh_content(self) -> None:
