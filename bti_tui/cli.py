@@ -9,6 +9,7 @@
     bti-tui check [--data-dir DIR]                     verify the data, change nothing
     bti-tui encrypt | decrypt                          encryption at rest (cli_crypto.py)
     bti-tui archived ID --ref TEXT | purge --before DATE   retention (cli_purge.py)
+    bti-tui restore FILE [--yes]                       rescued notes back (cli_restore.py)
 
 Exit codes: 0 ok, 1 a problem with the data or input (message on stderr in
 the UI language), 2 usage. The language of the messages: ``--lang``, else
@@ -30,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bti_tui import cli_cases, cli_crypto, cli_plan, cli_purge, cli_queue, cli_wall
+from bti_tui import cli_cases, cli_crypto, cli_plan, cli_purge, cli_queue, cli_restore, cli_wall
 from bti_tui.cli_argparse import argparse_in
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
@@ -103,7 +104,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
 
     check = verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
     check.add_argument("--repair", action="store_true", help=t("cases.help.repair"))
-    for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge, cli_cases):
+    for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge, cli_cases, cli_restore):
         verb.add_parser(verbs, common, t)
     return parser
 
@@ -267,6 +268,7 @@ _VERBS: dict[str | None, Callable[[_Context], int]] = {
     **dict.fromkeys(cli_crypto.VERBS, cli_crypto.run),
     **dict.fromkeys(("purge", "archived"), cli_purge.run),
     **dict.fromkeys(("cases", "case"), cli_cases.run),
+    "restore": cli_restore.run,
 }
 
 

@@ -86,9 +86,10 @@ def listing(t: Translator, plan: Any) -> str:
     return clean_text("\n".join(lines))
 
 
-def _confirmed(t: Translator) -> bool:
+def confirmed(t: Translator, question: str = "purge.confirm") -> bool:
+    """Whether the person at the terminal answered yes (j/ja, y/yes)."""
     try:
-        answer = input(t("purge.confirm") + " ")
+        answer = input(t(question) + " ")
     except EOFError:
         return False
     return answer.strip().lower() in {a.strip() for a in t("purge.yes_answers").split(",")}
@@ -113,7 +114,7 @@ def _purge(ctx: Context) -> int:
         if not args.yes:
             if not sys.stdin.isatty():
                 return ctx.fail("purge.needs_yes")
-            if not _confirmed(t):
+            if not confirmed(t):
                 print(t("purge.cancelled"))
                 return EXIT_OK
         done = purge(repo, plan)

@@ -25,7 +25,7 @@ from bti_tui.store import Repository
 from bti_tui.store.documents import LOG_NAME
 from bti_tui.ui.i18n_bindings import translate_bindings
 from bti_tui.ui.private_log import PrivateFormatter
-from bti_tui.session.rescue import rescue_unsaved
+from bti_tui.session.rescue import rescue_unsaved, rescued_files
 from bti_tui.ui.screens.forms import ConfirmScreen, UnsavedScreen
 from bti_tui.ui.screens.help import HelpScreen, screen_actions
 from bti_tui.ui.screens.home import HomeScreen
@@ -99,6 +99,9 @@ class BtiApp(App[int]):
         if problems:  # not worth refusing to start for: defaults, and say so
             lines = [self.t("store.preferences_defaults"), *(self.t(p.key, **p.params) for p in problems)]
             self.say("\n".join(lines), severity="warning", timeout=15)
+        rescued = rescued_files(Path.home())
+        if rescued:  # notes saved aside when the folder refused them: not forgotten
+            self.say(self.t("rescue.found", paths=", ".join(map(str, rescued))), severity="warning", timeout=20)
 
     async def action_quit(self) -> None:
         """Quit without losing what was typed a moment ago: every screen on
@@ -143,7 +146,7 @@ class BtiApp(App[int]):
             self._quit_checked()
         elif choice == "rescue":
             try:
-                path = rescue_unsaved(self.saver, Path(folder or Path.home()), self.now())
+                path = rescue_unsaved(self.saver, Path(folder or Path.home()), self.now(), self.repo.data_dir)
             except OSError as error:
                 self.say(self.t("ui.app.rescue_failed", detail=error.strerror or type(error).__name__), "error", 15)
                 self.push_screen(UnsavedScreen(self.t("ui.app.rescue_failed", detail=""), self._log_ok), self._unsaved_answer)

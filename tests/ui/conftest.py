@@ -33,3 +33,10 @@ def make_app(repo: Repository, clock: FakeClock):
         return BtiApp(repo, lang, now=clock, projector=projector)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A home folder of the test's own: the app looks there for rescued
+    notes at start, and a real one may hold some."""
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))

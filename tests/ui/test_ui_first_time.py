@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Select, TextArea
 
 from bti_tui.model import MeetingStatus, Position
 from bti_tui.session.demo import write_demo
+from bti_tui.session.rescue import read_rescued, restore
 from bti_tui.ui.screens.forms import ChoiceScreen, ConfirmScreen, UnsavedScreen
 from bti_tui.ui.screens.home import HomeScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
@@ -168,7 +169,7 @@ async def test_export_from_the_list_offers_markdown_and_html(make_app, repo) -> 
     assert oct(files[0].stat().st_mode & 0o777) == "0o600"
 
 
-async def test_quitting_with_a_refused_save_asks_and_can_rescue_the_notes(make_app, repo, tmp_path) -> None:
+async def test_quitting_with_a_refused_save_asks_and_can_rescue_the_notes(make_app, repo, tmp_path, monkeypatch) -> None:
     running_demo(repo, Position("g-problem", 0))
     app = make_app()
 
@@ -192,6 +193,19 @@ async def test_quitting_with_a_refused_save_asks_and_can_rescue_the_notes(make_a
     assert len(rescued) == 1 and "KONFIDENSIELT notat" in rescued[0].read_text(encoding="utf-8")
     assert oct(rescued[0].stat().st_mode & 0o777) == "0o600"
     assert app.return_code == 1
+
+    # The next start names the file (it lies in the home folder) ...
+    monkeypatch.setenv("HOME", str(tmp_path / "redning"))
+    del repo.save_meeting
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in again._notifications]
+        assert any(str(rescued[0]) in m and "bti-tui restore" in m for m in shown), shown
+    # ... and `restore` takes it back and removes it.
+    restore(repo, read_rescued(rescued[0], repo.data_dir))
+    assert "KONFIDENSIELT notat" in repo.load_meeting("demo-neste").slots[0].note("g-problem")
+    assert not rescued[0].exists()
 
 
 async def test_a_failed_save_is_retried_without_new_typing(make_app, repo) -> None:
