@@ -30,8 +30,9 @@ tmux:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq tmux; }
 
-# Both cores, whole test files per worker (see pyproject's test extras).
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Both cores; whole test files per worker except the long Pilot files
+# (tests/plugins/xdist_files.py).
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 
 test: $(VENV)/.installed-test tmux
 	$(VENV)/bin/lint-imports

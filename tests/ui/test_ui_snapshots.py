@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -28,11 +29,15 @@ THEMES = {"normal": False, "projector": True}
 
 @pytest.fixture
 def demo_repo():
-    shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
-    with Repository.open(SNAPSHOT_DATA) as repo:
-        write_demo(repo, START.date(), "nb")
-        yield repo
-    shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
+    # One snapshot at a time on this machine: two test runs (or workers)
+    # would otherwise remove each other's folder.
+    with open(f"{SNAPSHOT_DATA}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
+        with Repository.open(SNAPSHOT_DATA) as repo:
+            write_demo(repo, START.date(), "nb")
+            yield repo
+        shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
 
 
 def running_at(app: BtiApp, position: Position, minutes_in: int = 20, minutes_here: int = 3):

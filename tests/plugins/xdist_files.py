@@ -1,0 +1,30 @@
+"""How ``make test`` shares the tests between its two workers
+(``-n 2 --dist loadgroup``): whole files by default, as ``loadfile`` would
+(the snapshot tests share one fixed data folder, some files build a wheel or
+a demo once per module), and test by test for the long Pilot files named
+here, so no worker waits at the end for one file the other could have
+shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# Files whose tests need nothing from each other and take a minute or more.
+SPREAD = {
+    "test_ui_meeting_flow.py",
+    "test_ui_robustness.py",
+    "test_ui_nothing_lost.py",
+    "test_ui_forms.py",
+    "test_ui_keyboard_and_language.py",
+    "test_ui_first_time.py",
+    "test_referat_properties.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.name not in SPREAD:
+            item.add_marker(pytest.mark.xdist_group(path.as_posix()))
