@@ -37,6 +37,7 @@ class HomeScreen(BtiScreen):
         Binding("p", "preview", "keys.preview"),
         Binding("e", "export", "keys.export"),
         Binding("h", "plan", "keys.plan"),
+        Binding("s", "cases", "keys.cases.overview"),
         Binding("l", "language", "keys.language"),
         Binding("q", "app.quit", "keys.quit", show=False),
     ]
@@ -157,6 +158,11 @@ class HomeScreen(BtiScreen):
 
     def action_plan(self) -> None:
         self.app.push_screen(PlanScreen())
+
+    def action_cases(self) -> None:
+        from bti_tui.ui.screens.cases import CaseOverviewScreen
+
+        self.app.push_screen(CaseOverviewScreen())
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""
