@@ -94,7 +94,8 @@ async def test_overview_case_screen_hand_over_close_and_reopen(make_app, repo) -
         assert str(first[3]) == "åpen ⚠ forfalt"
 
         # A bad date in the hand-over: a message, the form stays, nothing changes.
-        after = await form(pilot, "o", HandoverForm, {"c-on": "31.02.2026", "c-to": "Ingrid Berg", "c-service": "Familiehjelpen"})
+        # The name holds markup: it is shown as typed (a "[/b]" once crashed a screen).
+        after = await form(pilot, "o", HandoverForm, {"c-on": "31.02.2026", "c-to": "Ingrid [/b][red] Berg", "c-service": "Familiehjelpen"})
         assert isinstance(after, HandoverForm)
         assert "31.02.2026" in text_of(after, "#form-error")
         app.saver.flush()
@@ -104,8 +105,8 @@ async def test_overview_case_screen_hand_over_close_and_reopen(make_app, repo) -
         await settle(pilot)
         assert app.screen is case_screen
         handovers = text_of(case_screen, "#case-handovers")
-        assert "25.11.2026: fra Kari Nordmann (Skolehelsetjenesten) til Ingrid Berg (Familiehjelpen)" in handovers
-        assert "Ingrid Berg (Familiehjelpen)" in text_of(case_screen, "#case-state")
+        assert "25.11.2026: fra Kari Nordmann (Skolehelsetjenesten) til Ingrid [/b][red] Berg (Familiehjelpen)" in handovers
+        assert "Ingrid [/b][red] Berg (Familiehjelpen)" in text_of(case_screen, "#case-state")
 
         # Close: "other" without a text is refused in the user's language; with a reason it closes.
         after = await form(pilot, "l", CloseCaseForm, {}, {"c-reason": "other"})
@@ -149,7 +150,7 @@ async def test_overview_case_screen_hand_over_close_and_reopen(make_app, repo) -
         await pilot.press("escape")
         overview.query_one("#cases-status", Select).value = "open"
         await settle(pilot)
-        assert "demo-sak-1" in rows(overview)
+        assert rows(overview)["demo-sak-1"][1] == "Ingrid [/b][red] Berg"
     app.saver.flush()
     assert repo.load_case("demo-sak-1").status is CaseStatus.OPEN
 

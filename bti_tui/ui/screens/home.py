@@ -33,11 +33,11 @@ class HomeScreen(BtiScreen):
     BINDINGS = [
         Binding("n", "new_meeting", "keys.new_meeting"),
         Binding("enter", "open_meeting", "keys.open", priority=True),
+        Binding("s", "cases", "keys.cases.overview"),  # early: visible at 80 columns
         Binding("d", "demo", "keys.demo"),
         Binding("p", "preview", "keys.preview"),
         Binding("e", "export", "keys.export"),
         Binding("h", "plan", "keys.plan"),
-        Binding("s", "cases", "keys.cases.overview"),
         Binding("l", "language", "keys.language"),
         Binding("q", "app.quit", "keys.quit", show=False),
     ]
