@@ -31,7 +31,7 @@ from bti_tui.ui.screens.case_dialogs import (
     MarkAgreementForm,
     ReopenCaseForm,
 )
-from bti_tui.ui.screens.cases import OVERDUE_SIGN, reference, today_of
+from bti_tui.ui.screens.cases import OVERDUE_SIGN, column_room, fit, reference, today_of
 from bti_tui.ui.text import lines, plain
 from bti_tui.ui.widgets.tables import selected_key
 
@@ -129,19 +129,17 @@ class CaseScreen(BtiScreen):
         table.clear()
         # The "what" column gives way on a narrow screen (80 columns): the
         # full text is in the history below the table.
-        room = max(16, self.app.size.width - 54)
+        cells = []
         for a in self.history.agreements:
             status = Text(self.t(f"cases.agreement_status.{a.status.value}"))
             if a.overdue_on(today):
                 status += Text(f" {OVERDUE_SIGN} " + self.t("cases_ui.overdue"), style=self._warn())
-            what = a.what if len(a.what) <= room else a.what[: room - 1] + "…"
-            table.add_row(
-                plain(what, multiline=False),
-                plain(a.responsible, multiline=False),
-                Text(format_date(a.due) or "—"),
-                status,
-                key=a.id,
-            )
+            cells.append((a, plain(a.responsible, multiline=False), status))
+        headers = [str(c.label) for c in table.columns.values()]
+        widths = [["", who.plain, "00.00.0000", status.plain] for _, who, status in cells]
+        room = max(column_room(self.app.size.width, headers, widths, 1), 16)
+        for a, who, status in cells:
+            table.add_row(plain(fit(a.what, room), multiline=False), who, Text(format_date(a.due) or "—"), status, key=a.id)
         table.display = bool(self.history.agreements)
         if selected is not None and self.history.case.agreement(selected) is not None:
             table.move_cursor(row=table.get_row_index(selected))

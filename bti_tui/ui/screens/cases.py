@@ -39,6 +39,23 @@ def reference(t: Translator, anonymous: bool, initials: str, born: date | None, 
     return t("referat.case.born", initials=initials, birth_date=format_date(born)) if born else initials
 
 
+def fit(text: str, room: int) -> str:
+    """``text`` cut to ``room`` characters with an ellipsis (a narrow
+    screen: the table's columns must fit, the full text is elsewhere)."""
+    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"
+
+
+#: A table's border, scroll bar and the screen's margins (cell padding apart).
+TABLE_CHROME = 8
+
+
+def column_room(width: int, headers: list[str], cells: list[list[str]], cut: int) -> int:
+    """What the first ``cut`` columns may share so the table fits ``width``:
+    the others take their widest cell or header, each column 2 of padding."""
+    rest = sum(max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers) if i >= cut)
+    return width - TABLE_CHROME - 2 * len(headers) - rest
+
+
 def overdue_text(t: Translator, count: int, style: str) -> Text:
     """"⚠ 2 forfalt" in the warning style; "0" plain."""
     if not count:
@@ -64,6 +81,7 @@ class CaseOverviewScreen(BtiScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="cases"):
             yield Label(self.t("cases_ui.overview.title"), classes="screen-title")
+            yield Static(self.t("cases_ui.overview.help"), classes="help-line", id="cases-help")
             with Horizontal(id="cases-filters"):
                 yield Label(self.t("cases_ui.overview.status"), classes="filter-label")
                 options = [(self.t(f"cases.case_status.{s}"), s) for s in STATUSES]
@@ -121,22 +139,28 @@ class CaseOverviewScreen(BtiScreen):
             self.say(self.message_for(error), severity="error", timeout=15)
             rows = []
         warn = f"bold {self.app.current_theme.error or 'red'}"
-        for row in rows:
+        overdue = [overdue_text(self.t, row.overdue_agreements, warn) for row in rows]
+        # The two text columns share what the others leave (80 columns: a
+        # long name is cut; the case screen shows it whole).
+        headers = [str(c.label) for c in table.columns.values()]
+        cells = [["", "", "00.00.0000", str(r.open_agreements), late.plain] for r, late in zip(rows, overdue, strict=True)]
+        room = max(column_room(self.app.size.width, headers, cells, 2), 30)
+        for row, late in zip(rows, overdue, strict=True):
             name = reference(self.t, row.anonymous, row.initials, row.birth_date, row.id)
             if row.status is not CaseStatus.OPEN:  # only "closed" or "all" show these
                 name += " · " + self.t(f"cases.case_status.{row.status.value}")
             table.add_row(
-                plain(name, multiline=False),
-                plain(row.stafettholder or "—", multiline=False),
+                plain(fit(name, max(room * 11 // 20, 19)), multiline=False),
+                plain(fit(row.stafettholder or "—", room - max(room * 11 // 20, 19)), multiline=False),
                 Text(format_date(row.next_meeting) or "—"),
                 Text(str(row.open_agreements)),
-                overdue_text(self.t, row.overdue_agreements, warn),
+                late,
                 key=row.id,
             )
-        overdue = sum(r.overdue_agreements for r in rows)
+        late_count = sum(r.overdue_agreements for r in rows)
         self.query_one("#cases-summary", Static).update(
             plain(self.t("cases_ui.overview.summary", count=len(rows), today=format_date(today)))
-            + (Text(f"  {OVERDUE_SIGN} " + self.t("cases_ui.overview.overdue_total", count=overdue), style=warn) if overdue else Text(""))
+            + (Text(f"  {OVERDUE_SIGN} " + self.t("cases_ui.overview.overdue_total", count=late_count), style=warn) if late_count else Text(""))
         )
         empty = self.query_one("#cases-empty", Static)
         empty.update(self.t("cases_ui.overview.empty", status=self.t(f"cases.case_status.{self.status}")) if not rows else "")
