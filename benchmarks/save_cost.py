@@ -42,6 +42,13 @@ def median_ms(fn: Callable[[], object], n: int) -> float:
 def fill_history(repo: Repository, today: date) -> int:
     demo = build_demo(meeting_kinds(), today, "nb")
     template, cases = demo.meetings[0], demo.cases[:2]
+    # Many saves in a row: the case index is built once at the end, not
+    # rewritten after each save (what an import would do too).
+    with repo.index.deferred():
+        return _fill(repo, today, template, cases)
+
+
+def _fill(repo: Repository, today: date, template, cases) -> int:
     count = 0
     for year in range(YEARS):
         for series in range(SERIES):

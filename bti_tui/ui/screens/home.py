@@ -33,6 +33,7 @@ class HomeScreen(BtiScreen):
     BINDINGS = [
         Binding("n", "new_meeting", "keys.new_meeting"),
         Binding("enter", "open_meeting", "keys.open", priority=True),
+        Binding("s", "cases", "keys.cases.overview"),  # early: visible at 80 columns
         Binding("d", "demo", "keys.demo"),
         Binding("p", "preview", "keys.preview"),
         Binding("e", "export", "keys.export"),
@@ -157,6 +158,11 @@ class HomeScreen(BtiScreen):
 
     def action_plan(self) -> None:
         self.app.push_screen(PlanScreen())
+
+    def action_cases(self) -> None:
+        from bti_tui.ui.screens.cases import CaseOverviewScreen
+
+        self.app.push_screen(CaseOverviewScreen())
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""
