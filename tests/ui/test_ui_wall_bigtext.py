@@ -90,3 +90,7 @@ def test_an_hour_long_reading_drops_its_seconds_where_it_would_be_cut() -> None:
     assert clock._rows(full) == clock_lines("1:54:00", 1)
     assert clock._rows(full - 1) == clock_lines("1:54", 1)
     assert clock._rows(short - 1) == ()  # then plain digits
+    clock.digits = "+04:00"
+    signed = max(map(len, clock_lines("+04:00", 1)))
+    assert clock._rows(signed) == clock_lines("+04:00", 1)
+    assert clock._rows(signed - 1) == clock_lines("04:00", 1)

@@ -195,9 +195,10 @@ class BigText(Widget):
 
 class BigClock(Widget):
     """The time left in blocky digits, scaled to fit ``max_rows``
-    and the width it is given. Where an hour-long reading ("1:54:00") is
-    too wide for the column it drops the seconds ("1:54"); where even that
-    does not fit, plain bold digits."""
+    and the width it is given. Where a reading is too wide for its column
+    it drops an overrun's "+" ("+04:00" under "OVER TID"), then the seconds
+    of an hour-long reading ("1:54:00" → "1:54"); where even that does not
+    fit, plain bold digits."""
 
     DEFAULT_CSS = "BigClock { height: auto; width: auto; }"
 
@@ -228,9 +229,11 @@ class BigClock(Widget):
         """The large rows that fit ``width``; () when none do."""
         if not (self.factor and self.digits):
             return ()
-        readings = [self.digits]
-        if self.digits.count(":") == 2:
-            readings.append(self.digits.rsplit(":", 1)[0])
+        # Too wide: the sign of an overrun goes first (its caption says "over
+        # tid"), then the seconds of an hour-long reading.
+        readings = [self.digits, self.digits.removeprefix("+")]
+        if readings[-1].count(":") == 2:
+            readings.append(readings[-1].rsplit(":", 1)[0])
         for reading in readings:
             rows = clock_lines(reading, self.factor)
             if rows and max(map(len, rows)) <= width:
