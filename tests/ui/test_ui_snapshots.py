@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 from ui_support import START, FakeClock
 
 from bti_tui.session.demo import write_demo
@@ -54,7 +55,10 @@ def running_at(app: BtiApp, position: Position, minutes_in: int = 20, minutes_he
 
 async def settled(pilot) -> None:
     """Until the layout has settled: the agreement table sizes its columns
-    on its first resize, which a loaded machine may deliver late."""
+    on its first resize, which a loaded machine may deliver late. The text
+    cursor stops blinking (shown or not by the timing of the picture)."""
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
     for _ in range(3):
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
