@@ -28,8 +28,8 @@ from typing import Any, Protocol
 
 from bti_tui.i18n import Translator
 from bti_tui.model.errors import ValidationError
-from bti_tui.model.plan import DateRange, HalfYear, HalfYearPlan, MonthlyRule, SkipReason, make_plan, parse_clock, parse_week, parse_weekday
-from bti_tui.model.dates import format_date, parse_date
+from bti_tui.model.plan import DateRange, HalfYear, HalfYearPlan, MonthlyRule, SkipReason, make_plan, parse_week, parse_weekday
+from bti_tui.model.dates import format_date, parse_date, parse_time
 from bti_tui.store import Repository
 
 EXIT_OK, EXIT_DATA = 0, 1
@@ -154,7 +154,7 @@ def _create(ctx: Context) -> int:
     kind = meeting_kinds().get(args.kind)
     if kind is None:
         return ctx.fail("plan.cli.unknown_kind", kind=args.kind, kinds=", ".join(meeting_kinds()))
-    start_time = parse_clock(args.time)
+    start_time = parse_time(args.time)
     school = [parse_range(raw) for raw in args.skip]
     dates = [parse_date(raw) for raw in args.dates.split(",") if raw.strip()] if args.dates else []
     rule: MonthlyRule | None = None

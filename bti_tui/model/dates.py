@@ -17,7 +17,8 @@ _DATE_FORMATS = (
     re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
 )
-_TIME = re.compile(r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
+# 13:00, 13.00, 9:30 and 1300 (what people type on a number pad).
+_TIME = re.compile(r"^(?P<h>\d{1,2})[:.]?(?P<m>\d{2})$")
 
 
 def format_date(day: date | None) -> str:
@@ -53,15 +54,19 @@ def format_time(moment: time | datetime) -> str:
 
 
 def parse_time(raw: str) -> time:
-    """A time typed as HH:MM or HH.MM (``time.format`` otherwise, also for 25:00)."""
+    """A time typed as HH:MM, HH.MM or HHMM (``13:00``, ``9.30``, ``1300``).
+
+    Raises ``time.format`` for other shapes and ``time.invalid`` for a time
+    of day that does not exist (25:00, 13:60).
+    """
     text = raw.strip()
     match = _TIME.match(text)
-    if match:
-        try:
-            return time(int(match["h"]), int(match["m"]))
-        except ValueError:
-            pass
-    raise ValidationError("time.format", value=text)
+    if match is None:
+        raise ValidationError("time.format", value=text)
+    try:
+        return time(int(match["h"]), int(match["m"]))
+    except ValueError:
+        raise ValidationError("time.invalid", value=text) from None
 
 
 def format_span(span: timedelta) -> str:

@@ -16,7 +16,6 @@ and light (no I/O, no clock, no ``holidays`` import, which costs ~57 ms).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -118,22 +117,6 @@ def parse_week(raw: str) -> int:
     if text.isdecimal() and 1 <= int(text) <= 5:
         return int(text)
     raise ValidationError("plan.week_invalid", value=raw.strip())
-
-
-_CLOCK = re.compile(r"^(\d{1,2})[:.]?(\d{2})$")
-
-
-def parse_clock(raw: str) -> time:
-    """``13:00``, ``13.00`` or ``1300``; ``time.format`` for other shapes,
-    ``plan.time_invalid`` for a time of day that does not exist (25:00)."""
-    text = raw.strip()
-    match = _CLOCK.match(text)
-    if match is None:
-        raise ValidationError("time.format", value=text)
-    hours, minutes = int(match[1]), int(match[2])
-    if hours > 23 or minutes > 59:
-        raise ValidationError("plan.time_invalid", value=text)
-    return time(hours, minutes)
 
 
 # --- the rule ---------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bti_tui.model import ConsentStatus, ValidationError
-from bti_tui.model.dates import parse_date
-from bti_tui.model.plan import HalfYear, HalfYearPlan, MonthlyRule, make_plan, parse_clock, parse_week, parse_weekday
+from bti_tui.model.dates import parse_date, parse_time
+from bti_tui.model.plan import HalfYear, HalfYearPlan, MonthlyRule, make_plan, parse_week, parse_weekday
 from bti_tui.model.queue import Placement, QueuedCase, place_next, placement_of
 from bti_tui.resources import meeting_kinds, municipal_settings
 from bti_tui.store.plans import PlanStore
@@ -38,7 +38,7 @@ def create_plan(store: PlanStore, form: PlanForm, lang: str) -> HalfYearPlan:
     rule = MonthlyRule(parse_weekday(form.weekday), parse_week(form.week))
     half_year = HalfYear.containing(first)
     holidays = public_holidays(half_year.first, half_year.last, lang)
-    plan = make_plan(kind, form.place, parse_clock(form.time), first, last, rule=rule, holidays=holidays)
+    plan = make_plan(kind, form.place, parse_time(form.time), first, last, rule=rule, holidays=holidays)
     store.save_plan(plan)
     return plan
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, time
 
 from bti_tui.model.case import ConsentStatus
+from bti_tui.model.dates import parse_time
 from bti_tui.model.plan import (
     DateRange,
     HalfYear,
@@ -15,7 +16,6 @@ from bti_tui.model.plan import (
     PlannedDate,
     Term,
     make_plan,
-    parse_clock,
     parse_week,
     parse_weekday,
     plan_dates,
@@ -73,8 +73,8 @@ PLAN_TRIGGERS: dict[str, Callable[[], object]] = {
     "plan.weekday_never": lambda: plan_dates(SPRING, date(2027, 3, 1), date(2027, 3, 3), rule=MonthlyRule(3, 1), holidays={}),
     "plan.no_dates": lambda: plan_dates(SPRING, SPRING.first, SPRING.last, dates=[], holidays={}),
     "plan.all_skipped": lambda: plan_dates(SPRING, SPRING.first, SPRING.last, dates=[date(2027, 5, 17)], holidays={date(2027, 5, 17): "Grunnlovsdag"}),
-    "plan.time_invalid": lambda: parse_clock("25:00"),
-    "time.format": lambda: parse_clock("kl. ett"),
+    "time.invalid": lambda: parse_time("25:00"),
+    "time.format": lambda: parse_time("kl. ett"),
     "plan.place_empty": lambda: make_plan(SKOLE, "  ", time(13), SPRING.first, SPRING.last, rule=MonthlyRule(3, 2), holidays={}),
     "plan.date_not_in_plan": lambda: plan(date(2027, 1, 14)).at(date(2027, 1, 15)),
     "plan.date_cancelled": lambda: (lambda p: (p.cancel(date(2027, 1, 14)), p.move(date(2027, 1, 14), date(2027, 1, 21))))(plan(date(2027, 1, 14))),

@@ -54,7 +54,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "birth_date.too_old": lambda: CaseReference.identified("AB", date(2000, 1, 1), TODAY, max_age=18),
     "date.invalid": lambda: parse_date("31.02.2020"),
     "date.format": lambda: parse_date("i morgen"),
-    "time.format": lambda: parse_time("25:00"),
+    "time.format": lambda: parse_time("kl. ni"),
     "intake.youth_too_young": lambda: consent_giver(
         ConsentStatus.GIVEN, ConsentGiver.YOUTH, date(2014, 1, 1), TODAY, own_age=16
     ),

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bti_tui.calendar_days import public_holidays
+from bti_tui.model.dates import parse_time
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.plan import (
     LAST,
@@ -21,7 +22,6 @@ from bti_tui.model.plan import (
     SkipReason,
     Term,
     make_plan,
-    parse_clock,
     parse_week,
     parse_weekday,
     plan_dates,
@@ -53,7 +53,7 @@ def test_the_holiday_library_knows_spring_2027(holidays_2027: dict[date, str]) -
 
 
 def test_second_thursday_13_00_meets_every_month_of_spring_2027(holidays_2027: dict[date, str]) -> None:
-    plan = make_plan(SKOLE, "Nordby skole", parse_clock("13:00"), SPRING.first, SPRING.last, rule=MonthlyRule(THU, 2), holidays=holidays_2027)
+    plan = make_plan(SKOLE, "Nordby skole", parse_time("13:00"), SPRING.first, SPRING.last, rule=MonthlyRule(THU, 2), holidays=holidays_2027)
     assert [d.date for d in plan.dates] == [
         date(2027, 1, 14), date(2027, 2, 11), date(2027, 3, 11), date(2027, 4, 8), date(2027, 5, 13), date(2027, 6, 10)
     ]
@@ -129,10 +129,10 @@ def test_bad_ranges_are_refused(first: date, last: date, key: str) -> None:
     assert info.value.key == key
 
 
-@pytest.mark.parametrize(("raw", "key"), [("25:00", "plan.time_invalid"), ("13:60", "plan.time_invalid"), ("ett", "time.format")])
+@pytest.mark.parametrize(("raw", "key"), [("25:00", "time.invalid"), ("13:60", "time.invalid"), ("ett", "time.format")])
 def test_times_that_do_not_exist_are_refused(raw: str, key: str) -> None:
     with pytest.raises(ValidationError) as info:
-        parse_clock(raw)
+        parse_time(raw)
     assert info.value.key == key
 
 
@@ -140,7 +140,7 @@ def test_typed_weekdays_weeks_and_times() -> None:
     assert {parse_weekday(w) for w in ("thu", "Torsdag", "tor", "4", "thursday")} == {THU}
     assert parse_weekday("laurdag") == SAT
     assert parse_week("2") == 2 and parse_week("siste") == LAST
-    assert parse_clock("9.30") == time(9, 30) and parse_clock("1300") == time(13, 0)
+    assert parse_time("9.30") == time(9, 30) and parse_time("1300") == time(13, 0)
     for bad in ("blursday", ""):
         with pytest.raises(ValidationError):
             parse_weekday(bad)

@@ -209,7 +209,7 @@ def test_setup_edits_validate_and_store_only_when_set_up(saver) -> None:
     assert edits.is_new and not edits.has_content()
     with pytest.raises(ValidationError) as error:
         edits.set_facts("24.11.2026", "25:00", "Rom 2")
-    assert error.value.key == "time.format" and s.meeting.place == ""
+    assert error.value.key == "time.invalid" and s.meeting.place == ""
     edits.set_facts("01.12.2026", "13.30", "Rom 2")
     assert (s.meeting.date, s.meeting.start_time, s.meeting.place) == (date(2026, 12, 1), time(13, 30), "Rom 2")
     assert edits.has_content()
