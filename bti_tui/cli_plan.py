@@ -9,7 +9,7 @@
     bti-tui plan move DATE --to DATE [--note TEXT] [--plan ID]
     bti-tui plan cancel DATE [--note TEXT] [--plan ID]
     bti-tui plan ics [--plan ID] [-o FILE]
-    bti-tui plan innkalling DATE [--plan ID] [-o FILE]
+    bti-tui plan innkalling DATE [--plan ID] [--format md|html|pdf] [-o FILE]
 
 Bad input gets a message in the user's language and exit 1, and nothing is
 written. ``list``, ``ics`` and ``innkalling`` take no lock and write nothing
@@ -108,19 +108,22 @@ def kind_name(kind_id: str, lang: str) -> str:
 
 # --- the parser ------------------------------------------------------------------------------
 def add_parser(verbs: Any, common: argparse.ArgumentParser, t: Translator) -> None:
+    def mv(name: str) -> str:  # a placeholder in the user's language (DATO, UKEDAG ...)
+        return t(f"invite.metavar.{name}")
+
     plan = verbs.add_parser("plan", parents=[common], help=t("plan.cli.help.plan"))
     actions = plan.add_subparsers(dest="plan_action", metavar="{create,list,move,cancel,ics,innkalling}", required=True)
 
     create = actions.add_parser("create", parents=[common], help=t("plan.cli.help.create"))
-    create.add_argument("--kind", required=True, help=t("plan.cli.help.kind"))
-    create.add_argument("--from", dest="first", metavar="DATE", help=t("plan.cli.help.first"))
-    create.add_argument("--to", dest="last", metavar="DATE", help=t("plan.cli.help.last"))
-    create.add_argument("--weekday", help=t("plan.cli.help.weekday"))
-    create.add_argument("--week", help=t("plan.cli.help.week"))
-    create.add_argument("--dates", help=t("plan.cli.help.dates"))
-    create.add_argument("--time", required=True, help=t("plan.cli.help.time"))
-    create.add_argument("--place", required=True, help=t("plan.cli.help.place"))
-    create.add_argument("--skip", action="append", default=[], metavar="DATE..DATE", help=t("plan.cli.help.skip"))
+    create.add_argument("--kind", required=True, metavar=mv("kind"), help=t("plan.cli.help.kind"))
+    create.add_argument("--from", dest="first", metavar=mv("date"), help=t("plan.cli.help.first"))
+    create.add_argument("--to", dest="last", metavar=mv("date"), help=t("plan.cli.help.last"))
+    create.add_argument("--weekday", metavar=mv("weekday"), help=t("plan.cli.help.weekday"))
+    create.add_argument("--week", metavar=mv("week"), help=t("plan.cli.help.week"))
+    create.add_argument("--dates", metavar=mv("dates"), help=t("plan.cli.help.dates"))
+    create.add_argument("--time", required=True, metavar=mv("time"), help=t("plan.cli.help.time"))
+    create.add_argument("--place", required=True, metavar=mv("place"), help=t("plan.cli.help.place"))
+    create.add_argument("--skip", action="append", default=[], metavar=mv("range"), help=t("plan.cli.help.skip"))
     create.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     listing = actions.add_parser("list", parents=[common], help=t("plan.cli.help.list"))
@@ -128,20 +131,21 @@ def add_parser(verbs: Any, common: argparse.ArgumentParser, t: Translator) -> No
 
     for name in ("move", "cancel"):
         change = actions.add_parser(name, parents=[common], help=t(f"plan.cli.help.{name}"))
-        change.add_argument("date", metavar="DATE", help=t("plan.cli.help.date"))
+        change.add_argument("date", metavar=mv("date"), help=t("plan.cli.help.date"))
         if name == "move":
-            change.add_argument("--to", dest="to", metavar="DATE", required=True, help=t("plan.cli.help.move_to"))
-        change.add_argument("--note", default="", help=t("plan.cli.help.note"))
-        change.add_argument("--plan", dest="plan_id", metavar="ID", help=t("plan.cli.help.plan_id"))
+            change.add_argument("--to", dest="to", metavar=mv("date"), required=True, help=t("plan.cli.help.move_to"))
+        change.add_argument("--note", default="", metavar=mv("note"), help=t("plan.cli.help.note"))
+        change.add_argument("--plan", dest="plan_id", metavar=mv("id"), help=t("plan.cli.help.plan_id"))
 
     ics = actions.add_parser("ics", parents=[common], help=t("plan.cli.help.ics"))
-    ics.add_argument("--plan", dest="plan_id", metavar="ID", help=t("plan.cli.help.plan_id"))
-    ics.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    ics.add_argument("--plan", dest="plan_id", metavar=mv("id"), help=t("plan.cli.help.plan_id"))
+    ics.add_argument("-o", "--output", metavar=mv("file"), help=t("cli.help.output"))
 
     invite = actions.add_parser("innkalling", parents=[common], help=t("plan.cli.help.innkalling"))
-    invite.add_argument("date", metavar="DATE", help=t("plan.cli.help.date"))
-    invite.add_argument("--plan", dest="plan_id", metavar="ID", help=t("plan.cli.help.plan_id"))
-    invite.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    invite.add_argument("date", metavar=mv("date"), help=t("plan.cli.help.date"))
+    invite.add_argument("--plan", dest="plan_id", metavar=mv("id"), help=t("plan.cli.help.plan_id"))
+    invite.add_argument("--format", choices=("md", "html", "pdf"), default="md", help=t("invite.help.format"))
+    invite.add_argument("-o", "--output", metavar=mv("file"), help=t("cli.help.output"))
 
 
 # --- the actions -----------------------------------------------------------------------------
@@ -294,7 +298,8 @@ def _ics(ctx: Context) -> int:
 
 
 def _innkalling(ctx: Context) -> int:
-    from bti_tui.innkalling import render_innkalling
+    from bti_tui.innkalling import export_innkalling
+    from bti_tui.referat import PdfError
     from bti_tui.resources import meeting_kinds
     from bti_tui.store.plans import PlanStore
 
@@ -308,7 +313,12 @@ def _innkalling(ctx: Context) -> int:
     kind = meeting_kinds().get(plan.kind_id)
     if kind is None:
         return ctx.fail("plan.cli.unknown_kind", kind=plan.kind_id, kinds=", ".join(meeting_kinds()))
-    text = render_innkalling(plan, day, kind, queue, language(ctx))
+    try:
+        _name, data = export_innkalling(plan, day, kind, queue, language(ctx), ctx.args.format)
+    except PdfError as exc:
+        return ctx.fail(exc.key, **exc.params)
+    # Markdown and HTML as text (the platform's line ends on a terminal), a PDF as bytes.
+    text = data if ctx.args.format == "pdf" else data.decode("utf-8")
     return write_text(ctx, text, ctx.args.output, "plan.cli.innkalling_written")
 
 

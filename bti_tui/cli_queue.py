@@ -35,30 +35,33 @@ _CONSENTS = ("given", "missing", "refused", "withdrawn")
 
 
 def add_parser(verbs: Any, common: argparse.ArgumentParser, t: Translator) -> None:
+    def mv(name: str) -> str:  # a placeholder in the user's language (DATO, TEKST ...)
+        return t(f"invite.metavar.{name}")
+
     queue = verbs.add_parser("queue", parents=[common], help=t("plan.queue.help.queue"))
     actions = queue.add_subparsers(dest="queue_action", metavar="{add,list,place}", required=True)
 
     add = actions.add_parser("add", parents=[common], help=t("plan.queue.help.add"))
-    add.add_argument("--initials", help=t("plan.queue.help.initials"))
-    add.add_argument("--born", metavar="DATE", help=t("plan.queue.help.born"))
+    add.add_argument("--initials", metavar=mv("initials"), help=t("plan.queue.help.initials"))
+    add.add_argument("--born", metavar=mv("date"), help=t("plan.queue.help.born"))
     add.add_argument("--anonymous", action="store_true", help=t("plan.queue.help.anonymous"))
-    add.add_argument("--submitted-by", required=True, metavar="TEXT", help=t("plan.queue.help.submitted_by"))
-    add.add_argument("--question", required=True, metavar="TEXT", help=t("plan.queue.help.question"))
+    add.add_argument("--submitted-by", required=True, metavar=mv("text"), help=t("plan.queue.help.submitted_by"))
+    add.add_argument("--question", required=True, metavar=mv("text"), help=t("plan.queue.help.question"))
     add.add_argument("--consent", choices=_CONSENTS, help=t("plan.queue.help.consent"))
     add.add_argument("--firfoting", action="store_true", help=t("plan.queue.help.firfoting"))
-    add.add_argument("--kind", help=t("plan.queue.help.kind"))
+    add.add_argument("--kind", metavar=mv("kind"), help=t("plan.queue.help.kind"))
     where = add.add_mutually_exclusive_group()
-    where.add_argument("--date", metavar="DATE", help=t("plan.queue.help.date"))
+    where.add_argument("--date", metavar=mv("date"), help=t("plan.queue.help.date"))
     where.add_argument("--wait", action="store_true", help=t("plan.queue.help.wait"))
-    add.add_argument("--plan", dest="plan_id", metavar="ID", help=t("plan.cli.help.plan_id"))
+    add.add_argument("--plan", dest="plan_id", metavar=mv("id"), help=t("plan.cli.help.plan_id"))
 
     listing = actions.add_parser("list", parents=[common], help=t("plan.queue.help.list"))
     listing.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     place = actions.add_parser("place", parents=[common], help=t("plan.queue.help.place"))
-    place.add_argument("queue_id", metavar="ID", help=t("plan.queue.help.queue_id"))
-    place.add_argument("--date", metavar="DATE", help=t("plan.queue.help.date"))
-    place.add_argument("--plan", dest="plan_id", metavar="ID", help=t("plan.cli.help.plan_id"))
+    place.add_argument("queue_id", metavar=mv("id"), help=t("plan.queue.help.queue_id"))
+    place.add_argument("--date", metavar=mv("date"), help=t("plan.queue.help.date"))
+    place.add_argument("--plan", dest="plan_id", metavar=mv("id"), help=t("plan.cli.help.plan_id"))
 
 
 def _place(ctx: Context, item: QueuedCase, plans: list[HalfYearPlan], day: date | None, today: date) -> Placement | None:
