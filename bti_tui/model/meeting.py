@@ -48,6 +48,8 @@ class Participant:
     attendance: Attendance = Attendance.INVITED
     fixed: bool = False  # a fixed participant of the meeting kind
     role_id: str | None = None  # a RoleSpec id of the meeting's kind
+    # The day this person was called to the meeting (innkalt); None: not yet.
+    called_on: date | None = None
 
     @classmethod
     def from_role(cls, spec: RoleSpec, lang: str = "nb", name: str = "") -> Participant:

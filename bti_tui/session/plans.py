@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bti_tui.model import ConsentStatus, ValidationError
-from bti_tui.model.dates import parse_date, parse_time
+from bti_tui.model.dates import format_date, parse_date, parse_time
 from bti_tui.model.plan import HalfYear, HalfYearPlan, MonthlyRule, make_plan, parse_week, parse_weekday
-from bti_tui.model.queue import Placement, QueuedCase, place_next, placement_of
+from bti_tui.model.queue import Placement, QueuedCase, place_next, place_on, placement_of
 from bti_tui.resources import meeting_kinds, municipal_settings
 from bti_tui.store.plans import PlanStore
 
@@ -55,6 +55,7 @@ class QueueForm:
     consent: ConsentStatus | None = None
     firfoting: bool = False
     kind_id: str | None = None  # None: chosen by the child's age
+    date: str = ""  # a meeting date typed by hand; "": the next free slot
 
 
 def queue_case(store: PlanStore, form: QueueForm, today: date) -> tuple[QueuedCase, Placement | None]:
@@ -74,8 +75,17 @@ def queue_case(store: PlanStore, form: QueueForm, today: date) -> tuple[QueuedCa
         max_age=municipal_settings().max_child_age,
     )
     plans = store.list_plans()
+    if form.date.strip():  # by hand: a full meeting refuses and names the next free date
+        day = parse_date(form.date)
+        plan = next((p for p in plans if any(d.date == day for d in p.dates)), None)
+        if plan is None:
+            raise ValidationError("plan.date_not_in_plan", value=format_date(day))
+        where: Placement | None = place_on(item, plans, plan.id, day, meeting_kinds(), today)
+        store.save_queued(item)
+        store.save_plan(plan)
+        return item, where
     try:
-        where: Placement | None = place_next(item, plans, meeting_kinds(), today)
+        where = place_next(item, plans, meeting_kinds(), today)
     except ValidationError as full:
         if full.key == "queue.no_free_date":
             where = None  # no planned meeting with room: it waits in the queue
@@ -89,3 +99,25 @@ def queue_case(store: PlanStore, form: QueueForm, today: date) -> tuple[QueuedCa
 
 def where_queued(store: PlanStore, item_id: str) -> Placement | None:
     return placement_of(item_id, store.list_plans())
+
+
+def move_date(store: PlanStore, plan_id: str, day: date, to: str, note: str, lang: str) -> date:
+    """Move the meeting on ``day`` to the typed date ``to``, with a note:
+    inside the half-year, not on a public holiday, not on another meeting.
+    ValidationError changes nothing."""
+    from bti_tui.calendar_days import public_holidays
+
+    new_day = parse_date(to)
+    plan = store.load_plan(plan_id)
+    plan.move(day, new_day, note, public_holidays(plan.half_year.first, plan.half_year.last, lang))
+    store.save_plan(plan)
+    return new_day
+
+
+def cancel_date(store: PlanStore, plan_id: str, day: date, note: str) -> list[str]:
+    """Cancel the meeting on ``day`` with a note; its cases go back to the
+    queue (their ids are returned). An opened meeting is not cancelled."""
+    plan = store.load_plan(plan_id)
+    freed = plan.cancel(day, note)
+    store.save_plan(plan)
+    return freed

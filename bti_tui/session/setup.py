@@ -5,7 +5,7 @@ setup screen only shows and asks."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from bti_tui.model import Attendance, Meeting, MeetingKind, Participant, ValidationError, new_id
 from bti_tui.model.meeting import new_meeting_id
@@ -84,6 +84,17 @@ class SetupEdits:
         person = self._person(participant_id)
         person.attendance = NEXT_ATTENDANCE[person.attendance]
         self.session.save()
+
+    def toggle_called(self, participant_id: str, today: date) -> None:
+        """Mark the participant as called (innkalt) on ``today``, or unmark."""
+        person = self._person(participant_id)
+        person.called_on = None if person.called_on else today
+        self.session.save()
+
+    def not_called(self) -> list[Participant]:
+        """Who still needs calling: fixed participants and invited ones
+        not yet marked, in the meeting's order."""
+        return [p for p in self.meeting.participants if p.called_on is None]
 
     def set_leader(self, participant_id: str) -> None:
         self.meeting.moteleder = self._person(participant_id).id
