@@ -16,11 +16,12 @@ from bti_tui.model import ValidationError
 from bti_tui.model.dates import format_date
 from bti_tui.model.plan import DateStatus
 from bti_tui.resources import meeting_kinds
-from bti_tui.session.plans import PlanForm, QueueForm, create_plan, queue_case
+from bti_tui.session.plans import PlanForm, QueueForm, cancel_date, create_plan, move_date, queue_case
 from bti_tui.store import StoreError
 from bti_tui.store.plans import PlanStore
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import FormModal
+from bti_tui.ui.screens.innkalling import InnkallingScreen
 from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tables import selected_key
 from bti_tui.ui.widgets.tick_box import TickBox
@@ -72,6 +73,8 @@ class QueueCaseForm(FormModal):
         for field in ("initials", "birth_date", "submitted_by", "question"):
             yield Label(self.t(f"ui.plan.q_{field}"))
             yield Input(id=f"q-{field}", compact=True)
+        yield Label(self.t("invite.queue.date"))
+        yield Input(id="q-date", compact=True, placeholder=self.t("ui.form.date_hint"))
 
     def collect(self) -> bool:
         self._apply(
@@ -81,8 +84,35 @@ class QueueCaseForm(FormModal):
                 birth_date=self.value("q-birth_date"),
                 submitted_by=self.value("q-submitted_by"),
                 question=self.value("q-question"),
+                date=self.value("q-date"),
             )
         )
+        return True
+
+
+class ChangeDateForm(FormModal):
+    """Move one date of the plan (a new date and a note) or cancel it (a note)."""
+
+    def __init__(self, title_key: str, day: date, apply, *, with_date: bool) -> None:
+        super().__init__()
+        self.title_key = title_key
+        self._day = day
+        self._apply = apply
+        self._with_date = with_date
+
+    def compose_fields(self) -> ComposeResult:
+        if self._with_date:
+            yield Label(self.t("invite.change.to"))
+            yield Input(id="ch-to", compact=True, placeholder=self.t("ui.form.date_hint"))
+        yield Label(self.t("invite.change.note"))
+        yield Input(id="ch-note", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(".form-title", Label).update(self.t(self.title_key, date=format_date(self._day)))
+        self.query_one(Input).focus()
+
+    def collect(self) -> bool:
+        self._apply(self.value("ch-to") if self._with_date else "", self.value("ch-note"))
         return True
 
 
@@ -91,6 +121,9 @@ class PlanScreen(BtiScreen):
         Binding("n", "new_plan", "keys.new_plan"),
         Binding("k", "queue_case", "keys.queue_case"),
         Binding("enter", "open_date", "keys.open_planned", priority=True),
+        Binding("i", "innkalling", "keys.innkalling"),
+        Binding("f", "move_date", "keys.move_date"),
+        Binding("a", "cancel_date", "keys.cancel_date"),
         Binding("escape", "back", "keys.back"),
     ]
 
@@ -114,7 +147,7 @@ class PlanScreen(BtiScreen):
             table.add_column(self.t(f"ui.plan.col_{column}"), key=column)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
         kinds = meeting_kinds()
         table = self.query_one("#plan-dates", DataTable)
         table.clear()
@@ -133,7 +166,7 @@ class PlanScreen(BtiScreen):
                     Text(f"{format_date(planned.date)} {plan.start_time:%H:%M}"),
                     plain(kind.name_in(self.app.lang) if kind else plan.kind_id),
                     plain(plan.place, multiline=False),
-                    Text(self.t(f"ui.plan.status_{planned.status.value}")),
+                    plain(self._status(planned), multiline=False),
                     plain(cases or "—"),
                     key=f"{plan.id}|{planned.date.isoformat()}",
                 )
@@ -146,6 +179,17 @@ class PlanScreen(BtiScreen):
         empty.display = not plans
         if plans:
             table.focus()
+        if select is not None:
+            keys = [row_key.value for row_key in table.rows]
+            if select in keys:
+                table.move_cursor(row=keys.index(select))
+
+    def _status(self, planned) -> str:
+        """"Flyttet fra 14.01.2027 – Planleggingsdag": the status and its note."""
+        status = self.t(f"ui.plan.status_{planned.status.value}")
+        if planned.status is DateStatus.MOVED and planned.original is not None:
+            status = f"{status} ({format_date(planned.original)})"
+        return f"{status} – {planned.note}" if planned.note else status
 
     def action_new_plan(self) -> None:
         def apply(form: PlanForm) -> None:
@@ -171,6 +215,60 @@ class PlanScreen(BtiScreen):
                 self.say(self.t("ui.plan.placed", date=format_date(where.date), slot=where.slot + 1))
 
         self.app.push_screen(QueueCaseForm(apply), done)
+
+    def _chosen(self) -> tuple[str, date] | None:
+        """(plan id, date) of the meeting under the cursor; None, said, if none."""
+        key = selected_key(self.query_one("#plan-dates", DataTable))
+        if key is None:
+            self.say(self.t("invite.change.nothing_chosen"), severity="warning")
+            return None
+        plan_id, day = key.split("|")
+        return plan_id, date.fromisoformat(day)
+
+    def action_innkalling(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        try:
+            screen = InnkallingScreen.of(self.store, *chosen, self.app.lang)
+        except (ValidationError, StoreError) as error:
+            self.say(self.message_for(error), severity="error", timeout=10)
+            return
+        self.app.push_screen(screen)
+
+    def action_move_date(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        plan_id, day = chosen
+        moved: list[date] = []
+
+        def apply(to: str, note: str) -> None:
+            moved.append(move_date(self.store, plan_id, day, to, note, self.app.lang))
+
+        def done(ok: bool | None) -> None:
+            if ok and moved:
+                self.reload(select=f"{plan_id}|{moved[0].isoformat()}")
+                self.say(self.t("invite.change.moved", date=format_date(day), to=format_date(moved[0])))
+
+        self.app.push_screen(ChangeDateForm("invite.change.move_title", day, apply, with_date=True), done)
+
+    def action_cancel_date(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        plan_id, day = chosen
+        freed: list[list[str]] = []
+
+        def apply(_to: str, note: str) -> None:
+            freed.append(cancel_date(self.store, plan_id, day, note))
+
+        def done(ok: bool | None) -> None:
+            if ok and freed:
+                self.reload(select=f"{plan_id}|{day.isoformat()}")
+                self.say(self.t("invite.change.cancelled", date=format_date(day), count=len(freed[0])))
+
+        self.app.push_screen(ChangeDateForm("invite.change.cancel_title", day, apply, with_date=False), done)
 
     def action_open_date(self) -> None:
         key = selected_key(self.query_one("#plan-dates", DataTable))

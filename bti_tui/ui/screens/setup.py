@@ -28,6 +28,7 @@ class SetupScreen(BtiScreen):
         Binding("space", "toggle_attendance", "keys.attendance"),
         Binding("a", "add_participant", "keys.add_participant"),
         Binding("enter", "edit_participant", "keys.edit_participant", show=False),
+        Binding("i", "toggle_called", "keys.called"),
         Binding("m", "set_leader", "keys.set_leader"),
         Binding("r", "set_referent", "keys.set_referent"),
         Binding("escape", "back", "keys.back"),
@@ -73,6 +74,7 @@ class SetupScreen(BtiScreen):
         table = self.query_one("#participants", DataTable)
         for column in ("attendance", "task", "name", "role", "service"):
             table.add_column(self.t(f"ui.setup.col_{column}"), key=column)
+        table.add_column(self.t("invite.called.col"), key="called")
         self._fill_participants()
         kind = self.query_one("#kind", Select)
         (kind if not kind.disabled else table).focus()
@@ -92,12 +94,18 @@ class SetupScreen(BtiScreen):
                 plain(person.name or "—"),
                 plain(person.role_in(self.session.kind, self.app.lang)),
                 plain(person.service_in(self.session.kind, self.app.lang)),
+                Text(self._called(person)),
                 key=person.id,
             )
         if table.row_count:
             table.move_cursor(row=min(keep_row, table.row_count - 1))
         if self.edits.roles_chosen() and self.is_mounted:
             self.query_one("#setup-error", Static).update("")  # the warning is answered
+
+    def _called(self, person: Participant) -> str:
+        if person.called_on is None:
+            return self.t("invite.called.no")
+        return self.t("invite.called.on", date=format_date(person.called_on))
 
     def _current(self) -> Participant | None:
         key = selected_key(self.query_one("#participants", DataTable))
@@ -121,6 +129,11 @@ class SetupScreen(BtiScreen):
 
     def action_toggle_attendance(self) -> None:
         self._on_person(self.edits.toggle_attendance)
+
+    def action_toggle_called(self) -> None:
+        """I: called (innkalt) today, or not after all."""
+        today = self.app.now().date()
+        self._on_person(lambda person_id: self.edits.toggle_called(person_id, today))
 
     def action_set_leader(self) -> None:
         self._on_person(self.edits.set_leader)
