@@ -120,7 +120,7 @@ async def test_plan_queue_move_innkalling_open_and_call(make_app, repo) -> None:
         people.focus()
         await pilot.press("i")
         await pilot.pause()
-        assert "24.11.2026" in str(people.get_row_at(0)[5])
+        assert "24.11.2026" in str(people.get_row_at(0)[1])
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)

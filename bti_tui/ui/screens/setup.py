@@ -72,9 +72,10 @@ class SetupScreen(BtiScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#participants", DataTable)
-        for column in ("attendance", "task", "name", "role", "service"):
-            table.add_column(self.t(f"ui.setup.col_{column}"), key=column)
+        table.add_column(self.t("ui.setup.col_attendance"), key="attendance")
         table.add_column(self.t("invite.called.col"), key="called")
+        for column in ("task", "name", "role", "service"):
+            table.add_column(self.t(f"ui.setup.col_{column}"), key=column)
         self._fill_participants()
         kind = self.query_one("#kind", Select)
         (kind if not kind.disabled else table).focus()
@@ -90,11 +91,11 @@ class SetupScreen(BtiScreen):
                 task.append(self.t("ui.setup.referent"))
             table.add_row(
                 Text(f"{_MARK[person.attendance]} {self.t('ui.attendance.' + person.attendance.value)}"),
+                Text(self._called(person)),
                 Text(", ".join(task)),
                 plain(person.name or "—"),
                 plain(person.role_in(self.session.kind, self.app.lang)),
                 plain(person.service_in(self.session.kind, self.app.lang)),
-                Text(self._called(person)),
                 key=person.id,
             )
         if table.row_count:
