@@ -129,7 +129,7 @@ async def test_plan_queue_move_innkalling_open_and_call(make_app, repo) -> None:
         await pilot.pause()
         called = str(app.screen.query_one("#called-list").render())
         others = len(session.meeting.participants) - 1
-        assert f"{others} deltakere er ikke kalt inn ennå" in called and "kalt inn 24.11.2026" in called
+        assert f"{others} deltakere er ikke innkalt ennå" in called and "innkalt 24.11.2026" in called
         assert "Sak 1 – meldt inn av Nordby skole" in app.screen.text  # the cases are the meeting's now
         await pilot.press("escape")
         await pilot.pause()
