@@ -298,9 +298,9 @@ def _ics(ctx: Context) -> int:
 
 
 def _innkalling(ctx: Context) -> int:
-    from bti_tui.innkalling import export_innkalling
     from bti_tui.referat import PdfError
     from bti_tui.resources import meeting_kinds
+    from bti_tui.session.innkalling import invitation
     from bti_tui.store.plans import PlanStore
 
     day = parse_date(ctx.args.date)
@@ -309,12 +309,12 @@ def _innkalling(ctx: Context) -> int:
         plan = pick_plan(ctx, store.list_plans(), day, ctx.args.plan_id)
         if plan is None:
             return EXIT_DATA
-        queue = {q.id: q for q in store.list_queue()}
-    kind = meeting_kinds().get(plan.kind_id)
-    if kind is None:
-        return ctx.fail("plan.cli.unknown_kind", kind=plan.kind_id, kinds=", ".join(meeting_kinds()))
+        if plan.kind_id not in meeting_kinds():
+            return ctx.fail("plan.cli.unknown_kind", kind=plan.kind_id, kinds=", ".join(meeting_kinds()))
+        # The cases of an opened meeting are the meeting's (off the queue): read from there.
+        found = invitation(store, plan.id, day, language(ctx))
     try:
-        _name, data = export_innkalling(plan, day, kind, queue, language(ctx), ctx.args.format)
+        _name, data = found.render(language(ctx), ctx.args.format)
     except PdfError as exc:
         return ctx.fail(exc.key, **exc.params)
     # Markdown and HTML as text (the platform's line ends on a terminal), a PDF as bytes.

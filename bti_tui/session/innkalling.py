@@ -38,11 +38,15 @@ class Invitation:
 
         return render_innkalling(self.plan, self.day, self.kind, self.queue, lang)
 
-    def export(self, store: PlanStore, lang: str, fmt: str) -> Path:
-        """Write the innkalling into the data folder's export folder (0600)."""
+    def render(self, lang: str, fmt: str) -> tuple[str, bytes]:
+        """(file name, content) in ``fmt`` (md, html or pdf)."""
         from bti_tui.innkalling import export_innkalling
 
-        name, data = export_innkalling(self.plan, self.day, self.kind, self.queue, lang, fmt)
+        return export_innkalling(self.plan, self.day, self.kind, self.queue, lang, fmt)
+
+    def export(self, store: PlanStore, lang: str, fmt: str) -> Path:
+        """Write the innkalling into the data folder's export folder (0600)."""
+        name, data = self.render(lang, fmt)
         return write_export(store.repo.data_dir, name, data)
 
 

@@ -87,6 +87,12 @@ def test_cli_innkalling_as_pdf_and_html_files(tmp_path: Path, capsys: pytest.Cap
     capsys.readouterr()
     assert cli.main(["plan", "innkalling", "14.01.2027", "--data-dir", str(folder)]) == 0
     assert capsys.readouterr().out == files("nb")["md"].decode("utf-8")
+    # Opened, the cases are the meeting's and off the queue: the saksliste still names them.
+    with Repository.open(folder) as repo:
+        PlanStore(repo).open_planned(demo.plan.id, FIRST, "nb")
+        assert PlanStore(repo).list_queue() == []
+    assert cli.main(["plan", "innkalling", "14.01.2027", "--data-dir", str(folder)]) == 0
+    assert capsys.readouterr().out == files("nb")["md"].decode("utf-8")
 
 
 ENGLISH = re.compile(r"\b(KIND|DATE|WEEKDAY|WEEK|DATES|TIME|PLACE|NOTE|FILE|TEXT|INITIALS)\b")
