@@ -225,8 +225,11 @@ class HalfYearPlan:
 
     def move(self, day: date, to: date, note: str = "", holidays: Mapping[date, str] | None = None) -> list[str]:
         """Move the meeting on ``day`` to ``to`` (inside the half-year, not on
-        a public holiday, not on another meeting's day). Its cases move too."""
+        a public holiday, not on another meeting's day). Its cases move too.
+        An opened meeting is not moved here: it has its own date (setup)."""
         planned = self.at(day)
+        if planned.meeting_id is not None:
+            raise ValidationError("plan.date_opened", value=format_date(day))
         if planned.cancelled:
             raise ValidationError("plan.date_cancelled", value=format_date(day))
         self.half_year.check(to)

@@ -176,6 +176,19 @@ def test_cancelling_a_date_frees_its_cases() -> None:
     assert date(2027, 2, 11) not in [d.date for d in plan.active]
 
 
+def test_an_opened_meeting_is_neither_moved_nor_cancelled_in_the_plan() -> None:
+    """Once opened, the meeting has its own date (setup): moving it in the
+    plan would leave the two apart."""
+    plan = make_plan(SKOLE, "Nordby skole", time(13), SPRING.first, SPRING.last, rule=MonthlyRule(THU, 2), holidays={})
+    plan.at(date(2027, 2, 11)).meeting_id = "2027-02-11-instansmote-skole"
+    for change in (lambda: plan.move(date(2027, 2, 11), date(2027, 2, 18)), lambda: plan.cancel(date(2027, 2, 11))):
+        with pytest.raises(ValidationError) as info:
+            change()
+        assert info.value.key == "plan.date_opened"
+    planned = plan.at(date(2027, 2, 11))
+    assert planned.status is DateStatus.PLANNED and planned.date == date(2027, 2, 11)
+
+
 def test_a_note_with_a_fodselsnummer_is_refused_and_the_date_unchanged() -> None:
     plan = make_plan(SKOLE, "Nordby skole", time(13), SPRING.first, SPRING.last, rule=MonthlyRule(THU, 2), holidays={})
     with pytest.raises(ValidationError) as info:
