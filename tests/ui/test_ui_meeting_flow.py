@@ -10,7 +10,7 @@ from bti_tui.model import Attendance, ConsentStatus, MeetingStatus, Position
 from bti_tui.resources import meeting_kind
 from bti_tui.store import Repository
 from bti_tui.ui.screens.consent_warning import ConsentWarningScreen
-from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
+from bti_tui.ui.screens.forms import AgreementForm
 from bti_tui.ui.screens.intake import IntakeScreen
 from bti_tui.ui.screens.read_back import ReadBackScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
