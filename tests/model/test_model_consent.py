@@ -3,6 +3,7 @@ intake form's consent fields (bad input changes nothing)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -115,3 +116,18 @@ def test_an_anonymous_case_keeps_no_consent_dates() -> None:
     case = build(CaseForm(anonymous=True, submitted_by="Barnehagen", given_on="01.09.2026"))
     assert case.consent.status is ConsentStatus.NOT_NEEDED_ANONYMOUS and case.consent.given_on is None
     assert CaseReference.anonymized() == case.reference
+
+
+FNR = "01010750160"  # valid check digits (synthetic)
+
+
+@pytest.mark.parametrize(
+    "field", ["initials", "birth_date", "submitted_by", "services", "given_on", "valid_until", "withdrawn_on", "information"]
+)
+def test_a_fodselsnummer_in_any_intake_field_is_refused(field: str) -> None:
+    """Field by field (the Pilot test fills them all at once)."""
+    existing = build(form(given_on="01.09.2026", services="PPT"))
+    before = (existing.reference, existing.submitted_by, Consent(**vars(existing.consent)))
+    with pytest.raises(ValidationError):
+        build(dataclasses.replace(form(given_on="01.09.2026", services="PPT"), **{field: f"nr {FNR}"}), existing)
+    assert (existing.reference, existing.submitted_by, existing.consent) == before
