@@ -80,7 +80,7 @@ def build_case(
         raise ValidationError("intake.consent_anonymous")
     given_by = consent_giver(status, form.given_by, reference.birth_date, today=meeting_date, own_age=consent_own_age)
     consent = _consent_in_full(form, Consent(status, services, given_by), today or meeting_date, validity_months)
-    if check_service is not None:
+    if check_service is not None and not form.anonymous:
         check_service(services)
     case = existing or Case(id=new_id("c-"), reference=reference)
     case.reference = reference

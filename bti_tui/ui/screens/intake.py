@@ -70,6 +70,7 @@ class IntakeScreen(BtiScreen):
         anonymous = self.query_one(f"#anon-{slot}", Checkbox).value
         for prefix in ("initials", "birth"):
             self.query_one(f"#{prefix}-{slot}", Input).disabled = anonymous
+        self.query_one(f"#consent-form-{slot}", ConsentForm).set_anonymous(anonymous)
         consent = self.query_one(f"#consent-{slot}", Select)
         if anonymous:
             consent.value = ConsentStatus.NOT_NEEDED_ANONYMOUS.value

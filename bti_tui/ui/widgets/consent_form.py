@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from bti_tui.model import ConsentGiver, ConsentStatus
 from bti_tui.session import CaseForm
@@ -58,10 +58,17 @@ class ConsentForm(Vertical):
             yield from self._field(t("ui.intake.consent_services"), services)
         with Horizontal(classes="field-row"):
             yield from self._field(t("consent.form.given_on"), Input(form.given_on, id=f"given-on-{slot}", placeholder=date_hint), DATE_WIDTH)
-            until_hint = t("consent.form.valid_until_hint", months=self.validity_months)
-            yield from self._field(t("consent.form.valid_until"), Input(form.valid_until, id=f"valid-until-{slot}", placeholder=until_hint), DATE_WIDTH)
+            yield from self._field(t("consent.form.valid_until"), Input(form.valid_until, id=f"valid-until-{slot}", placeholder=date_hint), DATE_WIDTH)
             yield from self._field(t("consent.form.withdrawn_on"), Input(form.withdrawn_on, id=f"withdrawn-on-{slot}", placeholder=date_hint), DATE_WIDTH)
             yield from self._field(t("consent.form.information"), Input(form.information, id=f"information-{slot}"))
+        yield Static(t("consent.form.valid_until_hint", months=self.validity_months), classes="help-line")
+
+    DATED = ("given-on", "valid-until", "withdrawn-on")
+
+    def set_anonymous(self, anonymous: bool) -> None:
+        """An anonymous case has no consent to date or scope."""
+        for name in self.DATED:
+            self.query_one(f"#{name}-{self.slot}", Input).disabled = anonymous
 
     def _text(self, name: str) -> str:
         return self.query_one(f"#{name}-{self.slot}", Input).value
