@@ -155,3 +155,20 @@ def test_the_decision_is_saved_with_the_meeting(saver, tmp_path: Path) -> None:
     saver.flush()
     loaded = saver.repo.load_meeting("m-1")
     assert loaded.slots[0].consent_check == s.meeting.slots[0].consent_check
+
+
+def test_a_case_discussed_anonymously_is_projected_without_its_reference(saver) -> None:
+    """The meeting screen's label and the wall say "anonym" once the room
+    decided so (the referat says why)."""
+    from bti_tui.i18n import Translator
+    from bti_tui.ui.labels import case_label
+    from bti_tui.ui.wall.follow import Followed
+    from bti_tui.ui.wall.view import case_label as wall_label
+
+    t = Translator("nb")
+    s = session_with(saver, named(given([], given_on=date(2025, 1, 6), valid_until=date(2025, 12, 31))))
+    assert "AB" in case_label(t, s, 0).plain
+    s.decide_consent(0, ConsentDecision.ANONYMOUS)
+    assert "AB" not in case_label(t, s, 0).plain and "anonym" in case_label(t, s, 0).plain
+    shown = wall_label(t, Followed(s.meeting, s.kind, s.cases), 0, s.position, show_reference=True)
+    assert "AB" not in shown and "14.03.2016" not in shown
