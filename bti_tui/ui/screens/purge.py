@@ -63,12 +63,11 @@ class PurgeScreen(BtiScreen):
         with VerticalScroll(id="purge"):
             yield Label(t("retention.title"), classes="screen-title")
             yield Static(t("retention.help"), classes="help-line")
-            with Horizontal(classes="field-row"):
-                with Vertical(classes="field field-small"):
-                    yield Label(t("retention.before"))
-                    yield Input(id="purge-before", placeholder=t("ui.form.date_hint"))
-                yield TickBox(t("retention.archived_only"), id="purge-archived-only")
-            with Horizontal(classes="form-buttons"):
+            with Vertical(classes="field purge-date"):
+                yield Label(t("retention.before"))
+                yield Input(id="purge-before", placeholder=t("ui.form.date_hint"))
+            yield TickBox(t("retention.archived_only"), id="purge-archived-only")
+            with Horizontal(classes="purge-buttons"):
                 yield Button(t("retention.list"), variant="primary", id="purge-list")
                 yield Button(t("retention.remove"), variant="error", id="purge-remove", disabled=True)
             yield Static("", id="purge-listing")
@@ -80,7 +79,8 @@ class PurgeScreen(BtiScreen):
                     with Vertical(classes="field"):
                         yield Label(t(f"retention.mark_{name}"))
                         yield Input(id=f"mark-{name}")
-            yield Button(t("retention.mark_save"), id="mark-save")
+            with Horizontal(classes="purge-buttons"):
+                yield Button(t("retention.mark_save"), id="mark-save")
             yield Static("", id="mark-message", classes="form-error")
         yield Footer(compact=True, show_command_palette=False)
 
