@@ -39,7 +39,7 @@ class HomeScreen(BtiScreen):
         Binding("e", "export", "keys.export"),
         Binding("h", "plan", "keys.plan"),
         Binding("l", "language", "keys.language"),
-        Binding("a", "purge", "retention.key"),  # archive and purge (issue 18)
+        Binding("a", "purge", "keys.retention.open"),  # archive and purge (issue 18)
         Binding("q", "app.quit", "keys.quit", show=False),
     ]
 
