@@ -61,6 +61,7 @@ def meeting_kind(kind_id: str) -> MeetingKind:
 @dataclass(frozen=True)
 class MunicipalSettings:
     consent_own_age: int = 16
+    consent_validity_months: int = 12  # a consent's default validity from the day given
     max_child_age: int = 18
     default_language: str = "nb"
     # The referat's header (see data/settings.toml).

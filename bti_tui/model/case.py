@@ -71,9 +71,20 @@ def initials_key(initials: str) -> str:
 
 @dataclass
 class Consent:
+    """Consent as documented: by whom and when, to which services and which
+    information, until when, and withdrawn when. The rules (in force on a
+    day, scope against the services in the room) are in
+    :mod:`bti_tui.model.consent`. Dates are optional: files from before
+    issue 18 hold none, and an empty ``services`` means the scope was not
+    recorded (nothing to compare against)."""
+
     status: ConsentStatus = ConsentStatus.MISSING
     services: list[str] = field(default_factory=list)  # services it covers
     given_by: ConsentGiver | None = None
+    given_on: date | None = None
+    information: str = ""  # which information it covers, as written
+    valid_until: date | None = None  # last day it holds
+    withdrawn_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from bti_tui.model.clock import Budget, MeetingClock, Position, minutes
+from bti_tui.model.consent_check import ConsentCheck
 from bti_tui.model.informing import Informing
 from bti_tui.model.kind import MeetingKind, Phase, RoleSpec
 from bti_tui.model.localized import pick
@@ -103,6 +104,8 @@ class CaseSlot:
     # arbeidsmøte", date, time and place).
     next_meeting_time: time | None = None
     next_meeting_place: str = ""
+    # The consent warning at the case's start and the room's decision.
+    consent_check: ConsentCheck | None = None
 
     def note(self, step_id: str) -> str:
         return self.notes.get(step_id, "")

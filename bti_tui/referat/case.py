@@ -16,6 +16,7 @@ from bti_tui.model import (
     StafettholderAssignment,
     StepFeature,
 )
+from bti_tui.referat.consent import consent_check_fact, consent_facts
 from bti_tui.referat.context import Referat
 from bti_tui.referat.escape import one_line
 from bti_tui.referat.doc import Block, Fields, Heading, Remark, Table
@@ -94,13 +95,15 @@ def stafettholder(r: Referat, case: Case) -> StafettholderAssignment | None:
     return (here or before or [None])[-1]
 
 
-def _facts(r: Referat, case: Case) -> Fields:
+def _facts(r: Referat, case: Case, slot: CaseSlot) -> Fields:
     facts = [
         (r.text("case.submitted_by"), one_line(case.submitted_by)),
         (r.text("case.consent"), consent_text(r, case)),
+        *consent_facts(r, case),
     ]
     if case.consent.services:
         facts.append((r.text("case.consent_services"), listing(case.consent.services)))
+    facts += consent_check_fact(r, slot)
     facts.append((r.text("case.firfoting"), yes_no(r, case.firfoting_prepared)))
     facts += origin_fields(r, case)
     return Fields(tuple(facts))
@@ -210,7 +213,7 @@ def case_blocks(r: Referat, number: int | None, slot_index: int, slot: CaseSlot,
     heading = r.text("case.heading", number=number, reference=ref) if number else r.text("case.heading_single", reference=ref)
     blocks: list[Block] = [Heading(2, heading)]
     if found is not None:
-        blocks.append(_facts(r, case))
+        blocks.append(_facts(r, case, slot))
     # The review of earlier agreements comes first, as in the room.
     review = review_blocks(r, case)
     if review:

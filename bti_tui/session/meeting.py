@@ -31,6 +31,7 @@ from bti_tui.model.privacy import guard_text, mask_fodselsnummer
 from bti_tui.model.case_life import CaseStatusChange, ClosingReason
 from bti_tui.session.autosave import Autosaver
 from bti_tui.session.cases import CaseBook
+from bti_tui.session.consent import ConsentRules
 from bti_tui.session.informing import InformingRules
 from bti_tui.session.internal import InternalMeetingRules
 from bti_tui.session.review import ReviewRules
@@ -44,7 +45,7 @@ class Move(StrEnum):
     AT_START = "at_start"  # nothing before (the opening): back to intake
     READ_ONLY = "read_only"  # a finished meeting is not moved through
     NEEDS_STAFETTHOLDER = "needs_stafettholder"  # the case leaves without one
-    NEEDS_CONSENT = "needs_consent"  # the next case lacks consent: warn first
+    NEEDS_CONSENT = "needs_consent"  # the next case's consent: warn first (session/consent.py)
     NEEDS_READ_BACK = "needs_read_back"  # the case's agreements are read back first
     BLOCKED_FODSELSNUMMER = "blocked_fodselsnummer"  # a note holds a number
 
@@ -60,7 +61,7 @@ class MoveResult:
         return self.outcome is Move.MOVED
 
 
-class MeetingSession(ReviewRules, InformingRules, InternalMeetingRules):
+class MeetingSession(ConsentRules, ReviewRules, InformingRules, InternalMeetingRules):
     """One meeting being run: its kind, its cases, and where the room is.
 
     Following cases up (the review of earlier agreements, who tells whom,
@@ -202,11 +203,6 @@ class MeetingSession(ReviewRules, InformingRules, InternalMeetingRules):
         self.read_back_skipped.add(slot)
         return self.next_step()
 
-    def acknowledge_consent(self, slot: int) -> MoveResult:
-        """The room was warned and goes on into the case."""
-        self.consent_acknowledged.add(slot)
-        return self.next_step()
-
     def _go_quietly(self, position: Position) -> None:
         """Leafing through a finished meeting: nothing is recorded."""
         self._viewing = position
@@ -221,10 +217,6 @@ class MeetingSession(ReviewRules, InformingRules, InternalMeetingRules):
         self.save()
 
     # --- rules -----------------------------------------------------------------------
-    def needs_consent_warning(self, slot: int) -> bool:
-        case = self.case(slot)
-        return bool(case and case.needs_consent_warning and slot not in self.consent_acknowledged)
-
     def stafettholder_missing(self, slot: int) -> bool:
         """A named case leaves the meeting with a stafettholder; an anonymous
         advice case may end without one when the room says so."""

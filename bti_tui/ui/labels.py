@@ -16,7 +16,7 @@ def case_label(t: Callable[..., str], session: MeetingSession, slot: int) -> Tex
     case = session.case(slot)
     if case is None:
         return plain(t("ui.meeting.case_empty", n=slot + 1))
-    if case.anonymous:
+    if case.anonymous or session.discussed_anonymously(slot):  # the room's consent decision
         return plain(t("ui.meeting.case_anonymous", n=slot + 1))
     ref = case.reference
     return plain(t("ui.meeting.case_ref", n=slot + 1, initials=ref.initials, born=format_date(ref.birth_date)))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from case_triggers import CASE_TRIGGERS
+from consent_triggers import CONSENT_TRIGGERS
 from fnr_helpers import date_part, valid_numbers
 from plan_triggers import PLAN_TRIGGERS
 
@@ -60,6 +61,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     ),
     **PLAN_TRIGGERS,
     **CASE_TRIGGERS,
+    **CONSENT_TRIGGERS,
 }
 
 

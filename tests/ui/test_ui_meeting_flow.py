@@ -9,7 +9,8 @@ from textual.widgets import Checkbox, DataTable, Input
 from bti_tui.model import Attendance, ConsentStatus, MeetingStatus, Position
 from bti_tui.resources import meeting_kind
 from bti_tui.store import Repository
-from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
+from bti_tui.ui.screens.consent_warning import ConsentWarningScreen
+from bti_tui.ui.screens.forms import AgreementForm
 from bti_tui.ui.screens.intake import IntakeScreen
 from bti_tui.ui.screens.read_back import ReadBackScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
@@ -202,7 +203,7 @@ async def test_missing_consent_is_warned_before_discussion(make_app) -> None:
         screen = app.screen
         await pilot.press("f8")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConsentWarningScreen)
         await pilot.press("escape")  # go back: nothing discussed
         await pilot.pause()
         assert screen.session.position == Position.opening()
@@ -210,7 +211,7 @@ async def test_missing_consent_is_warned_before_discussion(make_app) -> None:
         await pilot.pause()
         await pilot.press("f8")  # a second F8 does not answer the warning
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConsentWarningScreen)
         await pilot.press("shift+tab", "enter")  # "go on anyway"
         await pilot.pause()
         assert screen.session.position == Position("g-problem", 0)

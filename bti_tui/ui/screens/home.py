@@ -39,6 +39,7 @@ class HomeScreen(BtiScreen):
         Binding("e", "export", "keys.export"),
         Binding("h", "plan", "keys.plan"),
         Binding("l", "language", "keys.language"),
+        Binding("a", "purge", "keys.retention.open"),  # archive and purge (issue 18)
         Binding("q", "app.quit", "keys.quit", show=False),
     ]
 
@@ -163,6 +164,11 @@ class HomeScreen(BtiScreen):
         from bti_tui.ui.screens.cases import CaseOverviewScreen
 
         self.app.push_screen(CaseOverviewScreen())
+
+    def action_purge(self) -> None:
+        from bti_tui.ui.screens.purge import PurgeScreen
+
+        self.app.push_screen(PurgeScreen())
 
     def action_language(self) -> None:
         """Cycle bokmål → nynorsk → English; remembered for next time."""

@@ -9,17 +9,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from bti_tui.model import Case, ConsentGiver, ConsentStatus, ValidationError
+from bti_tui.model import Case, ConsentStatus, ValidationError
+from bti_tui.model.consent import known_services
 from bti_tui.resources import municipal_settings
 from bti_tui.session import CaseForm, MeetingSession, build_case, form_of
+from bti_tui.session.intake import meeting_services_check
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.text import plain, safe
+from bti_tui.ui.widgets.consent_form import ConsentForm
 from bti_tui.ui.widgets.tick_box import TickBox
 
 
 def safe_form(form: CaseForm) -> CaseForm:
     """The form's typed values as they may be shown in a field."""
-    for name in ("initials", "birth_date", "submitted_by", "services"):
+    for name in ("initials", "birth_date", "submitted_by", "services", "given_on", "valid_until", "withdrawn_on", "information"):
         setattr(form, name, safe(getattr(form, name), multiline=False))
     return form
 
@@ -35,8 +38,6 @@ class IntakeScreen(BtiScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        statuses = [(self.t(f"ui.consent.{s.value}"), s.value) for s in ConsentStatus]
-        givers = [(self.t(f"ui.consent_giver.{g.value}"), g.value) for g in ConsentGiver]
         with VerticalScroll(id="intake"):
             yield Label(self.t("ui.intake.title"), classes="screen-title")
             yield Static(self.t("ui.intake.help"), classes="help-line")
@@ -55,21 +56,7 @@ class IntakeScreen(BtiScreen):
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.submitted_by"))
                             yield Input(form.submitted_by, id=f"submitted-{slot}")
-                    with Horizontal(classes="field-row"):
-                        with Vertical(classes="field"):
-                            yield Label(self.t("ui.intake.consent"))
-                            yield Select(statuses, value=form.consent.value, allow_blank=False, id=f"consent-{slot}")
-                        with Vertical(classes="field"):
-                            yield Label(self.t("ui.intake.given_by"))
-                            yield Select(
-                                givers,
-                                value=form.given_by.value if form.given_by else Select.NULL,
-                                prompt=self.t("ui.intake.given_by_age"),
-                                id=f"given-by-{slot}",
-                            )
-                        with Vertical(classes="field"):
-                            yield Label(self.t("ui.intake.consent_services"))
-                            yield Input(form.services, id=f"services-{slot}")
+                    yield ConsentForm(slot, form, self._service_examples(), municipal_settings().consent_validity_months)
                     yield TickBox(self.t("ui.intake.firfoting"), value=form.firfoting, id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
         yield Footer(compact=True, show_command_palette=False)
@@ -83,6 +70,7 @@ class IntakeScreen(BtiScreen):
         anonymous = self.query_one(f"#anon-{slot}", Checkbox).value
         for prefix in ("initials", "birth"):
             self.query_one(f"#{prefix}-{slot}", Input).disabled = anonymous
+        self.query_one(f"#consent-form-{slot}", ConsentForm).set_anonymous(anonymous)
         consent = self.query_one(f"#consent-{slot}", Select)
         if anonymous:
             consent.value = ConsentStatus.NOT_NEEDED_ANONYMOUS.value
@@ -98,17 +86,18 @@ class IntakeScreen(BtiScreen):
         return self.query_one(f"#{widget_id}", Input).value
 
     def _form(self, slot: int) -> CaseForm:
-        chosen = self.query_one(f"#given-by-{slot}", Select).value
-        return CaseForm(
+        form = CaseForm(
             anonymous=self.query_one(f"#anon-{slot}", Checkbox).value,
             initials=self._value(f"initials-{slot}"),
             birth_date=self._value(f"birth-{slot}"),
             submitted_by=self._value(f"submitted-{slot}"),
-            consent=ConsentStatus(self.query_one(f"#consent-{slot}", Select).value),
-            given_by=None if chosen is Select.NULL else ConsentGiver(chosen),
-            services=self._value(f"services-{slot}"),
             firfoting=self.query_one(f"#firfoting-{slot}", Checkbox).value,
         )
+        return self.query_one(f"#consent-form-{slot}", ConsentForm).fill(form)
+
+    def _service_examples(self) -> str:
+        m = self.session.meeting
+        return ", ".join(known_services(self.session.kind, m.participants, m.language)[:2])
 
     def _read_slot(self, slot: int) -> Case | None:
         """The slot's case from the form (None when left empty); raises ValidationError."""
@@ -119,6 +108,9 @@ class IntakeScreen(BtiScreen):
             meeting_date=self.session.meeting.date,
             max_age=settings.max_child_age,
             consent_own_age=settings.consent_own_age,
+            today=self.app.now().date(),
+            validity_months=settings.consent_validity_months,
+            check_service=meeting_services_check(self.session.kind, self.session.meeting.participants, self.session.meeting.language),
         )
 
     def action_next(self) -> None:

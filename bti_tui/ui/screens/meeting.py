@@ -17,9 +17,11 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from bti_tui.model import Phase, Position, StepFeature, ValidationError
 from bti_tui.model.clock import CLOSING, OPENING
+from bti_tui.model.consent_check import ConsentDecision
 from bti_tui.session import MeetingSession, Move, MoveResult
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.screens.consent_warning import ConsentWarningScreen
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
 from bti_tui.ui.screens.read_back import ReadBackScreen
 from bti_tui.ui.text import lines, plain
@@ -221,24 +223,17 @@ class MeetingScreen(BtiScreen):
         self.app.push_screen(ReadBackScreen(self.session, slot), answered)
 
     def _warn_consent(self, slot: int | None) -> None:
+        warning = self.session.consent_warning(slot) if slot is not None else None
         case = self.session.case(slot)
-        if case is None or slot is None:
+        if warning is None or case is None or slot is None:
             return
-        status = self.t(f"ui.consent.{case.consent.status.value}")
 
-        def answered(go_on: bool | None) -> None:
-            if go_on:
-                self._after_move(self.session.acknowledge_consent(slot))
+        def answered(decision: ConsentDecision | None) -> None:
+            if decision is not None:
+                self._after_move(self.session.decide_consent(slot, decision))
 
         label = case_label(self.t, self.session, slot).plain
-        self.app.push_screen(
-            ConfirmScreen(
-                self.t("ui.meeting.consent_warning", case=label, status=status),
-                self.t("ui.meeting.consent_go_on"),
-                self.t("ui.meeting.consent_stop"),
-            ),
-            answered,
-        )
+        self.app.push_screen(ConsentWarningScreen(warning, case, label), answered)
 
     def action_pause(self) -> None:
         self.session.toggle_pause()

@@ -71,7 +71,8 @@ def case_label(t: Translate, followed: Followed, slot: int, current: Position | 
     case = followed.cases.get(case_id) if case_id else None
     if case is None:
         return plain
-    if case.anonymous:
+    check = followed.meeting.slots[slot].consent_check  # the room decided: anonymously
+    if case.anonymous or (check is not None and check.anonymous):
         return t("wall.case_anonymous", n=slot + 1)
     ref = case.reference
     return t("wall.case_ref", n=slot + 1, initials=ref.initials, born=format_date(ref.birth_date))

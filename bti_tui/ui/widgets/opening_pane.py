@@ -12,6 +12,7 @@ from bti_tui.model import Attendance, Phase
 from bti_tui.model.dates import format_date, format_time
 from bti_tui.model.localized import pick
 from bti_tui.session import MeetingSession
+from bti_tui.ui.consent_words import problem_text
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.text import join, lines, plain
 
@@ -86,6 +87,9 @@ class OpeningPane(VerticalScroll):
                     f" — {t('ui.opening.submitted_by', who=case.submitted_by or '—')} — {t('ui.opening.consent', status=consent)}",
                 )
             )
+            warning = s.consent_warning(slot) if not s.read_only and s.needs_consent_warning(slot) else None
+            if warning is not None:  # named before the case starts (issue 18)
+                parts.append(plain("  " + t("consent.warning.opening", text=problem_text(t, warning, case)), style="bold"))
         if s.read_only:
             parts += ["", t("ui.meeting.finished_read_only")]
         else:

@@ -21,6 +21,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from bti_tui.model import Position, StepFeature, ValidationError
 from bti_tui.model.anonymity import HintKind, identifying_hints
+from bti_tui.ui.contact_warning import contact_warning
 from bti_tui.model.dates import format_date
 from bti_tui.session import MeetingSession, TypingSaves
 from bti_tui.ui.text import join, plain, safe
@@ -184,7 +185,8 @@ class StepPane(Vertical):
             return
         if (position.slot, position.step) in self.session.refused_notes:
             return  # the refusal is the message that counts
-        warning = self._anonymity_warning(position.slot, self.session.meeting.slots[position.slot].note(position.step))
+        text = self.session.meeting.slots[position.slot].note(position.step)
+        warning = " ".join(w for w in (self._anonymity_warning(position.slot, text), contact_warning(self.app.t, text)) if w)
         if warning or self._anonymity_shown:
             self.query_one("#notes-error", Static).update(plain(warning))
         self._anonymity_shown = bool(warning)
