@@ -2,8 +2,9 @@
 a schema version with migrations, and a single-writer lock on the folder.
 Imports no Textual (an import-linter contract)."""
 
+from typing import TYPE_CHECKING
+
 from bti_tui.store import migrations as _migrations  # noqa: F401  (registers them)
-from bti_tui.store.check import check_data
 from bti_tui.store.errors import (
     CaseNotFound,
     DataCorrupt,
@@ -32,6 +33,21 @@ from bti_tui.store.repository import (
     Repository,
 )
 from bti_tui.store.storage import DEFAULT_MAX_BYTES, AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from bti_tui.store.check import check_data
+
+
+def __getattr__(name: str) -> object:
+    """``check_data`` is imported when first asked for: the app never
+    checks the whole folder, and its imports delayed the first frame."""
+    if name == "check_data":
+        from bti_tui.store.check import check_data
+
+        globals()[name] = check_data
+        return check_data
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -8,7 +8,7 @@ not through loops that read every meeting and case file.
 The file is a TinyDB database written by ``AtomicJSONStorage`` (temp file,
 fsync, rename; 0600), with three tables::
 
-    _meta     {"1": {"index": 1}}            the index format
+    _meta     {"1": {"index": 2}}            the index format
     cases     one record per case  (CASE_FIELDS, see case_record)
     meetings  one record per meeting (see meeting_record)
 
@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INDEX = "index.json"
-INDEX_FORMAT = 1
+# 2: meeting records carry the place, so the meeting list is read from here.
+INDEX_FORMAT = 2
 META, CASES_TABLE, MEETINGS_TABLE = "_meta", "cases", "meetings"
 Record = dict[str, Any]
 
@@ -83,14 +84,16 @@ def case_record(case: Case) -> Record:
 
 
 def meeting_record(meeting: Meeting) -> Record:
-    """A meeting's date, kind and status, and the cases it discussed (with
-    each case's next meeting as decided there)."""
+    """A meeting's date, time, kind, status and place (all the meeting list
+    shows: the home screen lists from here, not from the files), and the
+    cases it discussed (with each case's next meeting as decided there)."""
     return {
         "id": meeting.id,
         "date": meeting.date.isoformat(),
         "time": meeting.start_time.strftime("%H:%M"),
         "kind": meeting.kind_id,
         "status": meeting.status.value,
+        "place": meeting.place,
         "cases": list(meeting.case_ids),
         "next": {s.case_id: _iso(s.next_meeting) for s in meeting.slots if s.case_id and s.next_meeting},
     }
@@ -360,6 +363,12 @@ class CaseIndex:
         with self._lock:
             found = self._table(MEETINGS_TABLE).search(Query().cases.any(wanted)) if wanted else []
         return sorted(found, key=lambda r: (r["date"], r["time"], r["id"]))
+
+    def meetings(self) -> list[Record]:
+        """Every meeting's record, newest first (the meeting list)."""
+        with self._lock:
+            found = [dict(r) for r in self._table(MEETINGS_TABLE).all()]
+        return sorted(found, key=lambda r: (r["date"], r["time"], r["id"]), reverse=True)
 
     def records(self) -> tuple[list[Record], list[Record]]:
         """(case records, meeting records), sorted by id, as plain dicts."""

@@ -32,13 +32,14 @@ import os
 import re
 import threading
 from collections.abc import Callable
+from datetime import date, time as clock_time
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from bti_tui.model import Case, Meeting
+from bti_tui.model import Case, Meeting, MeetingStatus
 from bti_tui.store.case_index import CaseIndex
 from bti_tui.store.codec import case_to_doc, meeting_to_doc
 from bti_tui.store.crypto import PassphraseNeeded, needs_passphrase
@@ -307,6 +308,41 @@ class Repository:
                 seen[path] = (signature, summary)
                 summaries.append(summary)
             self._summaries = seen
+            self.skipped = skipped
+            summaries.sort(key=lambda s: (s.date, s.start_time, s.id), reverse=True)
+            return summaries
+
+    def indexed_meetings(self) -> list[MeetingSummary]:
+        """Every meeting, newest first, as ``list_meetings`` gives them, but
+        from the index: no meeting file is read (the home screen at start,
+        with years of meetings beside). A file the index leaves out is read
+        on its own: if it cannot be read it is named in ``self.skipped``."""
+        with self._mutex:
+            records = self.index.meetings()
+            listed = {r["id"] for r in records}
+            summaries = [
+                MeetingSummary(
+                    r["id"],
+                    date.fromisoformat(r["date"]),
+                    clock_time.fromisoformat(r["time"]),
+                    r["kind"],
+                    MeetingStatus(r["status"]),
+                    r.get("place") or "",
+                )
+                for r in records
+            ]
+            skipped: list[Problem] = []
+            for path in _json_files(self.data_dir / MEETINGS):
+                if path.stem in listed:
+                    continue
+                try:  # not indexed: it cannot be read (or was saved a moment ago)
+                    doc = read_document(path, "meeting", max_bytes=self.max_bytes)
+                    if doc is not None:
+                        summaries.append(summary_of(path, doc))
+                except StoreError as exc:
+                    skipped.append(Problem.of(path, exc))
+                except FileNotFoundError:
+                    continue
             self.skipped = skipped
             summaries.sort(key=lambda s: (s.date, s.start_time, s.id), reverse=True)
             return summaries

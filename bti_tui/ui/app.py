@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -20,24 +21,33 @@ from textual.screen import Screen
 
 from bti_tui.i18n import Translator
 from bti_tui.resources import municipal_settings, stylesheets
-from bti_tui.session import Autosaver, MeetingSession, UnknownKind, open_meeting
-from bti_tui.store import Repository
+from bti_tui.session.autosave import Autosaver
 from bti_tui.store.documents import LOG_NAME
+from bti_tui.store.repository import Repository
 from bti_tui.ui.i18n_bindings import translate_bindings
 from bti_tui.ui.private_log import PrivateFormatter
-from bti_tui.session.rescue import rescue_unsaved, rescued_files
-from bti_tui.ui.screens.forms import ConfirmScreen, UnsavedScreen
-from bti_tui.ui.screens.help import HelpScreen, screen_actions
 from bti_tui.ui.screens.home import HomeScreen
-from bti_tui.ui.screens.intake import IntakeScreen
-from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.screens.passphrase import ask_passphrase
-from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
-from bti_tui.ui.screens.setup import SetupScreen
 from bti_tui.ui.text import safe
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
 
+if TYPE_CHECKING:
+    from bti_tui.session.meeting import MeetingSession
+
+# Only the first screen's modules are imported at start: the first frame
+# waits for every import (issue 20, `python -X importtime`). The other
+# screens, and what only they use (markdown, the referat, the meeting
+# session), are imported where they are first shown.
+
 __all__ = ["LOG_NAME", "BtiApp", "UnknownKind", "log_to_file", "run_app"]
+
+
+def __getattr__(name: str):
+    if name == "UnknownKind":  # re-exported, as before, without importing the session at start
+        from bti_tui.session.opening import UnknownKind
+
+        return UnknownKind
+    raise AttributeError(name)
 
 
 class SaveFailed(Message):
@@ -99,6 +109,12 @@ class BtiApp(App[int]):
         if problems:  # not worth refusing to start for: defaults, and say so
             lines = [self.t("store.preferences_defaults"), *(self.t(p.key, **p.params) for p in problems)]
             self.say("\n".join(lines), severity="warning", timeout=15)
+        # After the first frame: finding them imports the codec (cattrs).
+        self.call_after_refresh(self._tell_rescued)
+
+    def _tell_rescued(self) -> None:
+        from bti_tui.session.rescue import rescued_files
+
         rescued = rescued_files(Path.home())
         if rescued:  # notes saved aside when the folder refused them: not forgotten
             self.say(self.t("rescue.found", paths=", ".join(map(str, rescued))), severity="warning", timeout=20)
@@ -116,6 +132,8 @@ class BtiApp(App[int]):
                 except Exception:  # still quit; the error is logged
                     log.exception("could not save %s on quit", type(screen).__name__)
         if any(getattr(screen, "would_lose", lambda: False)() for screen in self.screen_stack):
+            from bti_tui.ui.screens.forms import ConfirmScreen
+
             self.push_screen(
                 ConfirmScreen(self.t("ui.app.quit_lose_q"), self.t("ui.app.quit_anyway"), self.t("ui.app.quit_stay")),
                 lambda yes: self._quit_checked() if yes else None,
@@ -132,6 +150,8 @@ class BtiApp(App[int]):
         if not self.saver.unsaved:
             self.exit()
             return
+        from bti_tui.ui.screens.forms import UnsavedScreen
+
         detail = self.t.describe(self.saver.last_error) if self.saver.last_error else ""
         self.push_screen(UnsavedScreen(detail or "", self._log_ok), self._unsaved_answer)
 
@@ -145,6 +165,9 @@ class BtiApp(App[int]):
             self.saver.retry()
             self._quit_checked()
         elif choice == "rescue":
+            from bti_tui.session.rescue import rescue_unsaved
+            from bti_tui.ui.screens.forms import UnsavedScreen
+
             try:
                 path = rescue_unsaved(self.saver, Path(folder or Path.home()), self.now(), self.repo.data_dir)
             except OSError as error:
@@ -211,6 +234,8 @@ class BtiApp(App[int]):
         self._show_save_failed(event.message)
 
     def _show_save_failed(self, message: str) -> None:
+        from bti_tui.ui.screens.forms import UnsavedScreen
+
         if isinstance(self.screen, UnsavedScreen):
             return  # the dialog says it already; a toast would cover its buttons
         self.say(self.t("ui.errors.save_failed", detail=message), severity="error", timeout=15)
@@ -222,12 +247,18 @@ class BtiApp(App[int]):
             self.pop_screen()
 
     def show_setup(self, session: MeetingSession | None = None, replace: bool = False) -> None:
+        from bti_tui.ui.screens.setup import SetupScreen
+
         self._show(SetupScreen(session), replace)
 
     def show_intake(self, session: MeetingSession) -> None:
+        from bti_tui.ui.screens.intake import IntakeScreen
+
         self._show(IntakeScreen(session), replace=True)
 
     def show_meeting(self, session: MeetingSession, replace: bool = False) -> None:
+        from bti_tui.ui.screens.meeting import MeetingScreen
+
         self._show(MeetingScreen(session), replace)
 
     def show_session(self, session: MeetingSession) -> None:
@@ -238,6 +269,8 @@ class BtiApp(App[int]):
             self.show_meeting(session)
 
     def show_preview(self, session: MeetingSession) -> None:
+        from bti_tui.ui.screens.referat_preview import ReferatPreviewScreen
+
         self.push_screen(ReferatPreviewScreen(session))
 
     def _show(self, screen: Screen, replace: bool) -> None:
@@ -274,6 +307,8 @@ class BtiApp(App[int]):
             self.push_screen(CommandPalette(placeholder=self.t("ui.app.palette_prompt"), id="--command-palette"))
 
     def action_help(self) -> None:
+        from bti_tui.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
@@ -287,6 +322,8 @@ class BtiApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers exactly the keys of the current screen, in the
         user's language (Textual's own commands are English only)."""
+        from bti_tui.ui.screens.help import screen_actions
+
         for key, binding, node in screen_actions(screen):
 
             def run(action: str = binding.action, namespace=node) -> None:
@@ -307,6 +344,8 @@ class BtiApp(App[int]):
     # --- meetings -------------------------------------------------------------------------
     def session_for(self, meeting_id: str) -> MeetingSession:
         """A stored meeting as a live session (StoreError, UnknownKind)."""
+        from bti_tui.session.opening import open_meeting
+
         return open_meeting(self.saver, meeting_id, self.now)
 
 

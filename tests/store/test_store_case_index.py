@@ -24,6 +24,7 @@ from bti_tui.model import (
     CaseStatus,
 )
 from bti_tui.store import SCHEMA, Repository
+from bti_tui.store.case_index import INDEX_FORMAT
 from bti_tui.store.case_index import INDEX, case_record, check_index
 
 # Data folders written by the app before cases had a history: schema 1
@@ -41,7 +42,7 @@ def named(case_id: str, initials: str = "AB", born: date = date(2016, 3, 14)) ->
 
 def test_the_demo_is_indexed_as_it_is_saved(demo_repo: Repository) -> None:
     data = index_of(demo_repo.data_dir)
-    assert data["_meta"] == {"1": {"index": 1}}
+    assert data["_meta"] == {"1": {"index": INDEX_FORMAT}}
     cases = {r["id"]: r for r in data["cases"].values()}
     assert set(cases) == {"demo-sak-1", "demo-sak-2", "demo-sak-3"}
     child = cases["demo-sak-1"]

@@ -19,6 +19,8 @@ async def test_a_truncated_meeting_file_is_named_and_left_alone(make_app, repo) 
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the files are read after the first frame
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         problems = str(screen.query_one("#home-problems").render())
@@ -34,8 +36,8 @@ async def test_a_truncated_meeting_file_is_named_and_left_alone(make_app, repo) 
 async def test_the_list_is_read_once_at_start(make_app, repo) -> None:
     write_demo(repo, date(2026, 11, 24), "nb")
     reads = []
-    list_meetings = repo.list_meetings
-    repo.list_meetings = lambda: reads.append(1) or list_meetings()
+    indexed_meetings = repo.indexed_meetings
+    repo.indexed_meetings = lambda: reads.append(1) or indexed_meetings()
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()

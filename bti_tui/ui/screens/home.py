@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer, Label, Static
 
-from bti_tui.model import MeetingStatus
 from bti_tui.model.dates import format_date, format_time
 from bti_tui.model.localized import LANGUAGES
+from bti_tui.model.meeting import MeetingStatus
 from bti_tui.resources import meeting_kinds
-from bti_tui.session import MeetingSession, UnknownKind
-from bti_tui.session.demo import write_demo
-from bti_tui.store import StoreError
+from bti_tui.store.errors import StoreError
 from bti_tui.ui.screens.base import BtiScreen
-from bti_tui.ui.screens.plan import PlanScreen
-from bti_tui.ui.screens.referat_preview import choose_export
 from bti_tui.ui.text import plain
+from bti_tui.ui.widgets.meeting_list import MeetingList
 from bti_tui.ui.widgets.tables import selected_key
+
+if TYPE_CHECKING:
+    from bti_tui.session.meeting import MeetingSession
+    from bti_tui.store.documents import MeetingSummary
+
+# What only an action needs is imported when it runs (plan, export, demo):
+# the first frame waits for every import at start (issue 20).
 
 
 class HomeScreen(BtiScreen):
@@ -49,11 +54,11 @@ class HomeScreen(BtiScreen):
             yield Static(plain(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir))), id="home-data-dir")
             yield Static("", id="home-problems", classes="form-error")
             yield Static("", id="home-empty")
-            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            yield MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
+        table = self.query_one("#meetings", MeetingList)
         for column in ("date", "kind", "place", "status"):
             table.add_column(self.t(f"ui.home.col_{column}"), key=column)
 
@@ -63,12 +68,35 @@ class HomeScreen(BtiScreen):
         if not self._started:
             self._started = True
             self._reopen_running(summaries)
+            self.call_after_refresh(self._check_files)
+
+    def _check_files(self) -> None:
+        """After the first frame: every meeting file is read once on a
+        thread (as ``bti-tui list`` reads them), so a file damaged behind
+        the index's back is named and left out, as before the list came
+        from the index."""
+        self.run_worker(self._read_files, thread=True, exclusive=True, group="home-files")
+
+    def _read_files(self) -> None:
+        repo = self.app.repo
+        summaries = repo.list_meetings()
+        try:
+            self.app.call_from_thread(self._files_read, summaries)
+        except RuntimeError:  # the app closed meanwhile
+            pass
+
+    def _files_read(self, summaries: list[MeetingSummary]) -> None:
+        table = self.query_one("#meetings", MeetingList)
+        if [s.id for s in summaries] != table.ids or self.app.repo.skipped:
+            self.reload(select=selected_key(table), summaries=summaries)
 
     def _reopen_running(self, summaries) -> None:
         """After a crash the meeting that was running opens on its step."""
         running = [m for m in summaries if m.status is MeetingStatus.RUNNING]
         if not running:
             return
+        from bti_tui.session.opening import UnknownKind
+
         try:
             session = self.app.session_for(running[0].id)
         except (StoreError, UnknownKind) as error:
@@ -78,20 +106,13 @@ class HomeScreen(BtiScreen):
 
     _started = False
 
-    def reload(self, select: str | None = None):
-        table = self.query_one("#meetings", DataTable)
-        table.clear()
-        kinds = meeting_kinds()
-        summaries = self.app.repo.list_meetings()
-        for summary in summaries:
-            kind = kinds.get(summary.kind_id)
-            table.add_row(
-                plain(f"{format_date(summary.date)} {format_time(summary.start_time)}"),
-                plain(kind.name_in(self.app.lang) if kind else summary.kind_id),
-                plain(summary.place, multiline=False),
-                plain(self.t(f"ui.status.{MeetingStatus(summary.status).value}")),
-                key=summary.id,
-            )
+    def reload(self, select: str | None = None, summaries: list[MeetingSummary] | None = None):
+        """The list from the index (no meeting file is read), its first
+        page filled; the rest as it is scrolled to (MeetingList)."""
+        table = self.query_one("#meetings", MeetingList)
+        if summaries is None:
+            summaries = self.app.repo.indexed_meetings()
+        table.show(summaries, self._cells)
         problems = self.query_one("#home-problems", Static)
         problems.update(plain("\n".join("⚠ " + self.t(p.key, **p.params) for p in self.app.repo.skipped)))
         problems.display = bool(self.app.repo.skipped)
@@ -99,14 +120,24 @@ class HomeScreen(BtiScreen):
         empty.update(self.t("ui.home.empty") if not summaries else "")
         empty.display = not summaries
         table.display = bool(summaries)
-        if select and summaries:
-            table.move_cursor(row=table.get_row_index(select))
+        row = table.ensure(select) if select and summaries else None
+        if row is not None:
+            table.move_cursor(row=row)
         if summaries:
             table.focus()
         return summaries
 
+    def _cells(self, summary: MeetingSummary) -> tuple[object, ...]:
+        kind = meeting_kinds().get(summary.kind_id)
+        return (
+            plain(f"{format_date(summary.date)} {format_time(summary.start_time)}"),
+            plain(kind.name_in(self.app.lang) if kind else summary.kind_id),
+            plain(summary.place, multiline=False),
+            plain(self.t(f"ui.status.{MeetingStatus(summary.status).value}")),
+        )
+
     def _selected(self) -> str | None:
-        key = selected_key(self.query_one("#meetings", DataTable))
+        key = selected_key(self.query_one("#meetings", MeetingList))
         if key is None:
             self.say(self.t("ui.home.none_selected"), severity="warning")
         return key
@@ -120,6 +151,8 @@ class HomeScreen(BtiScreen):
         meeting_id = self._selected()
         if meeting_id is None:
             return None
+        from bti_tui.session.opening import UnknownKind
+
         try:
             return self.app.session_for(meeting_id)
         except (StoreError, UnknownKind) as error:
@@ -133,6 +166,8 @@ class HomeScreen(BtiScreen):
 
     def action_demo(self) -> None:
         """Written on the saving thread; the list is read again when it is done."""
+        from bti_tui.session.demo import write_demo
+
         today = date.fromordinal(self.app.now().toordinal())
         repo, lang = self.app.repo, self.app.lang
         future = self.app.saver.submit("writing the demo", lambda: write_demo(repo, today, lang))
@@ -153,11 +188,15 @@ class HomeScreen(BtiScreen):
             self.app.show_preview(session)
 
     def action_export(self) -> None:
+        from bti_tui.ui.screens.referat_preview import choose_export
+
         session = self._selected_session()
         if session is not None:
             choose_export(self, session)
 
     def action_plan(self) -> None:
+        from bti_tui.ui.screens.plan import PlanScreen
+
         self.app.push_screen(PlanScreen())
 
     def action_cases(self) -> None:

@@ -1,0 +1,62 @@
+"""Years of meetings on the home screen (issue 20): the first page of rows
+is filled at start, the rest as the cursor or the scrolling comes near the
+end; every meeting can still be reached and selected."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from bti_tui.model import Meeting
+from bti_tui.resources import meeting_kind
+from bti_tui.ui.screens.home import HomeScreen
+from bti_tui.ui.widgets.meeting_list import PAGE, MeetingList
+
+COUNT = 2 * PAGE + 30
+
+
+def _history(repo) -> list[str]:
+    kind = meeting_kind("instansmote-skole")
+    first = date(2016, 1, 4)
+    ids = []
+    with repo.index.deferred():
+        for n in range(COUNT):
+            meeting = Meeting.plan(kind, first + timedelta(days=7 * n), time(9, 0), "Rom 1", "nb", f"h-{n:04d}")
+            repo.save_meeting(meeting)
+            ids.append(meeting.id)
+    return ids[::-1]  # newest first
+
+
+async def test_the_first_page_is_filled_and_the_rest_on_the_way_down(make_app, repo) -> None:
+    newest_first = _history(repo)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#meetings", MeetingList)
+        assert table.total == COUNT
+        assert table.row_count == PAGE
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == newest_first[0]
+        table.move_cursor(row=PAGE - 1)
+        await pilot.pause()
+        assert table.row_count == 2 * PAGE
+        await pilot.press("ctrl+end")  # to the oldest: everything is filled
+        await pilot.pause()
+        assert table.row_count == COUNT
+        keys = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(COUNT)]
+        assert keys == newest_first
+
+
+async def test_selecting_an_old_meeting_fills_the_list_up_to_it(make_app, repo) -> None:
+    newest_first = _history(repo)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        screen.reload(select=newest_first[-1])
+        await pilot.pause()
+        table = screen.query_one("#meetings", MeetingList)
+        assert table.row_count == COUNT
+        assert table.cursor_row == COUNT - 1
