@@ -51,17 +51,36 @@ def _flatten(prefix: str, table: dict[str, Any], counted: set[str]) -> Iterator[
 
 
 @cache
-def _load(lang: str) -> tuple[dict[str, str], frozenset[str]]:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    folder = data_root().joinpath("i18n", lang)
+def _section(lang: str, name: str) -> tuple[dict[str, str], frozenset[str]]:
+    """One section's texts (``data/i18n/<lang>/<name>.toml``), read when a
+    key of it is first asked for: the first screen needs few of the
+    sections, and reading them all delayed the first frame (issue 20)."""
+    entry = data_root().joinpath("i18n", lang, f"{name}.toml")
+    if not name.isidentifier() or not entry.is_file():
+        return {}, frozenset()
     texts: dict[str, str] = {}
     counted: set[str] = set()
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            texts.update(_flatten(entry.name.removesuffix(".toml"), load_toml(entry), counted))
+    texts.update(_flatten(name, load_toml(entry), counted))
     for key in counted:
         texts[key] = texts[f"{key}.other"]  # every key a caller uses is in the catalogue
+    return texts, frozenset(counted)
+
+
+def _check_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+
+
+@cache
+def _load(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    _check_language(lang)
+    texts: dict[str, str] = {}
+    counted: set[str] = set()
+    for entry in sorted(data_root().joinpath("i18n", lang).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            section_texts, section_counted = _section(lang, entry.name.removesuffix(".toml"))
+            texts.update(section_texts)
+            counted |= section_counted
     return texts, frozenset(counted)
 
 
@@ -96,11 +115,12 @@ class Translator:
     """``t("home.title")`` in one language."""
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        _check_language(lang)
         self.lang = lang
-        self._texts, self._counted = _load(lang)
 
     def __call__(self, key: str, **params: Any) -> str:
-        text = self._plural(key, params.get("count")) if key in self._counted else self._texts.get(key)
+        texts, counted = _section(self.lang, key.partition(".")[0])
+        text = self._plural(texts, key, params.get("count")) if key in counted else texts.get(key)
         if text is None:
             return f"⟨{key}⟩"
         try:
@@ -120,11 +140,11 @@ class Translator:
             return self(value.key, **getattr(value, "params", {}))
         return value
 
-    def _plural(self, key: str, count: Any) -> str:
+    def _plural(self, texts: dict[str, str], key: str, count: Any) -> str:
         category = "other"
         if isinstance(count, int | float) and not isinstance(count, bool):
             category = plural_rule(self.lang)(count)
-        return self._texts.get(f"{key}.{category}") or self._texts[f"{key}.other"]
+        return texts.get(f"{key}.{category}") or texts[f"{key}.other"]
 
     def error(self, error: ValidationError) -> str:
         """The user's-language message for a domain validation error."""

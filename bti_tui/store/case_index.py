@@ -367,7 +367,10 @@ class CaseIndex:
     def meetings(self) -> list[Record]:
         """Every meeting's record, newest first (the meeting list)."""
         with self._lock:
-            found = [dict(r) for r in self._table(MEETINGS_TABLE).all()]
+            # The stored records as they are (TinyDB's all() would make a
+            # Document of each); copied, as the storage's cache is live.
+            raw = self._open().storage.read() or {}
+            found = [dict(r) for r in (raw.get(MEETINGS_TABLE) or {}).values()]
         return sorted(found, key=lambda r: (r["date"], r["time"], r["id"]), reverse=True)
 
     def records(self) -> tuple[list[Record], list[Record]]:

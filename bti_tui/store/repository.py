@@ -332,8 +332,14 @@ class Repository:
                 for r in records
             ]
             skipped: list[Problem] = []
-            for path in _json_files(self.data_dir / MEETINGS):
-                if path.stem in listed:
+            folder = self.data_dir / MEETINGS
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                names = []
+            unlisted = {n for n in names if n.endswith(".json") and n[:-5] not in listed}
+            for path in _json_files(folder) if unlisted else ():
+                if path.name not in unlisted:
                     continue
                 try:  # not indexed: it cannot be read (or was saved a moment ago)
                     doc = read_document(path, "meeting", max_bytes=self.max_bytes)

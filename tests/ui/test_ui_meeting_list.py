@@ -1,4 +1,4 @@
-"""Years of meetings on the home screen (issue 20): the first page of rows
+"""Years of meetings on the home screen (issue 20): the first screenful of rows
 is filled at start, the rest as the cursor or the scrolling comes near the
 end; every meeting can still be reached and selected."""
 
@@ -36,16 +36,29 @@ async def test_the_first_page_is_filled_and_the_rest_on_the_way_down(make_app, r
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#meetings", MeetingList)
         assert table.total == COUNT
-        assert table.row_count == PAGE
+        first = table.row_count
+        assert 30 <= first < COUNT  # a screenful and some
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == newest_first[0]
-        table.move_cursor(row=PAGE - 1)
+        table.move_cursor(row=first - 1)
         await pilot.pause()
-        assert table.row_count == 2 * PAGE
+        assert table.row_count == first + PAGE
         await pilot.press("ctrl+end")  # to the oldest: everything is filled
         await pilot.pause()
         assert table.row_count == COUNT
         keys = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(COUNT)]
         assert keys == newest_first
+
+
+async def test_scrolling_down_fills_the_next_page(make_app, repo) -> None:
+    _history(repo)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", MeetingList)
+        first = table.row_count
+        table.scroll_to(y=table.max_scroll_y, animate=False)  # the mouse wheel, to the end
+        await pilot.pause()
+        assert table.row_count == first + PAGE
 
 
 async def test_selecting_an_old_meeting_fills_the_list_up_to_it(make_app, repo) -> None:

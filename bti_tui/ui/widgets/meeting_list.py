@@ -3,8 +3,8 @@
 Ten years of a municipality's meetings are over a thousand rows; building
 every row before the first frame cost more than the rest of the start
 (issue 20). The summaries come from the index (``Repository.indexed_meetings``);
-the table gets the first page's rows, and the next page when the cursor or
-the scrolling comes near the end of what is filled. Every row is still there
+the table gets the first screenful of rows, and the next page when the
+cursor or the scrolling comes near the end of what is filled. Every row is still there
 to reach: ``ensure`` fills up to a given meeting (to select it).
 """
 
@@ -47,12 +47,14 @@ class MeetingList(DataTable):
         """Replace the list: its first page is filled now, the rest as it is reached."""
         self.clear()
         self._summaries, self._cells, self._filled = summaries, cells, 0
-        self.fill_more()
+        # The first screenful and a little more: the table is not laid out
+        # yet, the terminal's height is what it can show at most.
+        self.fill_more(rows=self.app.size.height + MARGIN)
 
-    def fill_more(self, up_to: int | None = None) -> None:
-        """Fill the next page, or up to row ``up_to`` (inclusive)."""
+    def fill_more(self, up_to: int | None = None, rows: int = PAGE) -> None:
+        """Fill the next ``rows`` rows, or up to row ``up_to`` (inclusive)."""
         start = self._filled
-        end = min(len(self._summaries), max(start + PAGE, (up_to or 0) + 1))
+        end = min(len(self._summaries), max(start + rows, (up_to or 0) + 1))
         self._filled = max(start, end)  # first: adding a row may move the cursor, which fills
         for summary in self._summaries[start:end]:
             self.add_row(*self._cells(summary), key=summary.id)
@@ -78,6 +80,9 @@ class MeetingList(DataTable):
     def watch_cursor_coordinate(self, old, new) -> None:
         super().watch_cursor_coordinate(old, new)
         self._near_end(new.row)
+
+    def on_resize(self) -> None:
+        self._near_end(int(self.scroll_y) + self.size.height)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
