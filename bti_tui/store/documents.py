@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bti_tui.model import MeetingStatus
-from bti_tui.store.codec import DocumentError, case_from_doc, meeting_from_doc, structure
+# The codec (cattrs and the whole model) is imported where a document is
+# turned into a model object: the app's first screen lists meetings from the
+# index and needs neither (issue 20).
 from bti_tui.store.errors import (
     DataCorrupt,
     DataInvalid,
@@ -52,6 +54,24 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[str, dict[int, Migration]] = {"meeting": {}, "case": {}, "preferences": {}, "plan": {}, "queued": {}}
 
 
+def structure(raw: Any, cls: type[T]) -> T:
+    from bti_tui.store.codec import structure as codec_structure
+
+    return codec_structure(raw, cls)
+
+
+def _meeting_from_doc(raw: Any) -> Any:
+    from bti_tui.store.codec import meeting_from_doc
+
+    return meeting_from_doc(raw)
+
+
+def _case_from_doc(raw: Any) -> Any:
+    from bti_tui.store.codec import case_from_doc
+
+    return case_from_doc(raw)
+
+
 def _plan_from_doc(raw: Any) -> Any:
     from bti_tui.model.plan import HalfYearPlan  # here: only plans pay for its import
 
@@ -66,8 +86,8 @@ def _queued_from_doc(raw: Any) -> Any:
 
 # The model class of each kind of document that has one.
 READERS: dict[str, Callable[[Any], Any]] = {
-    "meeting": meeting_from_doc,
-    "case": case_from_doc,
+    "meeting": _meeting_from_doc,
+    "case": _case_from_doc,
     "plan": _plan_from_doc,
     "queued": _queued_from_doc,
 }
@@ -158,6 +178,8 @@ def read_document(
 
 
 def to_model(path: Path, doc: dict[str, Any], read: Callable[[Any], T]) -> T:
+    from bti_tui.store.codec import DocumentError
+
     try:
         return read(doc)
     except DocumentError as exc:

@@ -41,7 +41,6 @@ from tinydb import TinyDB
 
 from bti_tui.model import Case, Meeting, MeetingStatus
 from bti_tui.store.case_index import CaseIndex
-from bti_tui.store.codec import case_to_doc, meeting_to_doc
 from bti_tui.store.crypto import PassphraseNeeded, needs_passphrase
 from bti_tui.store.documents import (
     CASES,
@@ -353,6 +352,22 @@ class Repository:
             summaries.sort(key=lambda s: (s.date, s.start_time, s.id), reverse=True)
             return summaries
 
+    def meeting_problems(self, meeting_ids: list[str]) -> list[Problem]:
+        """What is wrong with these meetings' files (each read as
+        ``list_meetings`` reads it); a file gone meanwhile is no problem."""
+        problems: list[Problem] = []
+        for meeting_id in meeting_ids:
+            path = self.meeting_path(meeting_id)
+            try:
+                doc = read_document(path, "meeting", max_bytes=self.max_bytes)
+                if doc is not None:
+                    summary_of(path, doc)
+            except StoreError as exc:
+                problems.append(Problem.of(path, exc))
+            except FileNotFoundError:
+                continue
+        return problems
+
     def load_meeting(self, meeting_id: str) -> Meeting:
         return self._load(self.meeting_path(meeting_id), "meeting", MeetingNotFound)
 
@@ -360,6 +375,8 @@ class Repository:
         """Write the meeting; ``scrub``: its backup becomes the same bytes.
         ``DocumentTooLarge`` if the meeting would make a file beyond the
         limit (a huge paste into a note); the file stays as it was."""
+        from bti_tui.store.codec import meeting_to_doc  # here: not needed before the first save
+
         doc = meeting_to_doc(meeting)
         with self._mutex:
             self._write(self.meeting_path(meeting.id), "meeting", doc, scrub)
@@ -370,6 +387,8 @@ class Repository:
         return self._load(self.case_path(case_id), "case", CaseNotFound)
 
     def save_case(self, case: Case, *, scrub: bool = False) -> None:
+        from bti_tui.store.codec import case_to_doc
+
         doc = case_to_doc(case)
         with self._mutex:
             self._write(self.case_path(case.id), "case", doc, scrub)

@@ -66,7 +66,9 @@ KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "shift+tab", "question
 
 class BtiApp(App[int]):
     TITLE = "bti-tui"
-    CSS_PATH = stylesheets()
+    # Not the wall's (scoped to WallScreen, which only `bti-tui wall` shows):
+    # parsing it delayed the first frame for nothing.
+    CSS_PATH = [path for path in stylesheets() if not path.endswith("wall.tcss")]
     BINDINGS = [
         Binding("f1", "help", "keys.help"),
         Binding("question_mark", "help", "keys.help", show=False),

@@ -73,3 +73,11 @@ def test_an_index_of_the_first_format_is_rebuilt_with_places(demo_repo: Reposito
     demo_repo.index.close()  # as a new session finds it
     assert {s.place for s in demo_repo.indexed_meetings()} == {"Nordby skole, møterom 2"}
     assert json.loads(path.read_text("utf-8"))["_meta"]["1"]["index"] == 2
+
+
+def test_the_files_of_listed_meetings_are_checked_on_request(demo_repo: Repository) -> None:
+    damaged = demo_repo.meeting_path("demo-ferdig")
+    damaged.write_bytes(damaged.read_bytes()[:40])
+    assert [s.id for s in demo_repo.indexed_meetings()] == ["demo-neste", "demo-ferdig"]  # the index still lists it
+    problems = demo_repo.meeting_problems(["demo-neste", "demo-ferdig", "gone"])
+    assert [p.path.name for p in problems] == ["demo-ferdig.json"]

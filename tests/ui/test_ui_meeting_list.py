@@ -73,3 +73,24 @@ async def test_selecting_an_old_meeting_fills_the_list_up_to_it(make_app, repo) 
         table = screen.query_one("#meetings", MeetingList)
         assert table.row_count == COUNT
         assert table.cursor_row == COUNT - 1
+
+
+async def test_a_damaged_file_far_down_is_named_when_its_row_is_reached(make_app, repo) -> None:
+    newest_first = _history(repo)
+    oldest = repo.meeting_path(newest_first[-1])
+    oldest.write_bytes(oldest.read_bytes()[:40])  # behind the index's back
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        problems = screen.query_one("#home-problems")
+        assert not problems.display  # only the first rows' files were read
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert oldest.name in str(problems.render())
+        table = screen.query_one("#meetings", MeetingList)
+        assert table.total == table.row_count == COUNT - 1

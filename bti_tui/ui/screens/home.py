@@ -23,7 +23,7 @@ from bti_tui.ui.widgets.tables import selected_key
 
 if TYPE_CHECKING:
     from bti_tui.session.meeting import MeetingSession
-    from bti_tui.store.documents import MeetingSummary
+    from bti_tui.store.documents import MeetingSummary, Problem
 
 # What only an action needs is imported when it runs (plan, export, demo):
 # the first frame waits for every import at start (issue 20).
@@ -68,27 +68,34 @@ class HomeScreen(BtiScreen):
         if not self._started:
             self._started = True
             self._reopen_running(summaries)
-            self.call_after_refresh(self._check_files)
 
-    def _check_files(self) -> None:
-        """After the first frame: every meeting file is read once on a
-        thread (as ``bti-tui list`` reads them), so a file damaged behind
-        the index's back is named and left out, as before the list came
-        from the index."""
-        self.run_worker(self._read_files, thread=True, exclusive=True, group="home-files")
-
-    def _read_files(self) -> None:
+    def _check_rows(self, ids: list[str]) -> None:
+        """The files of rows just filled are read on a thread (the list
+        itself comes from the index): one damaged behind the index's back
+        is named and its row taken out, a page at a time, never the whole
+        folder at start."""
         repo = self.app.repo
-        summaries = repo.list_meetings()
-        try:
-            self.app.call_from_thread(self._files_read, summaries)
-        except RuntimeError:  # the app closed meanwhile
-            pass
 
-    def _files_read(self, summaries: list[MeetingSummary]) -> None:
-        table = self.query_one("#meetings", MeetingList)
-        if [s.id for s in summaries] != table.ids or self.app.repo.skipped:
-            self.reload(select=selected_key(table), summaries=summaries)
+        def read() -> None:
+            problems = repo.meeting_problems(ids)
+            if problems:
+                try:
+                    self.app.call_from_thread(self._rows_checked, problems)
+                except RuntimeError:  # the app closed meanwhile
+                    pass
+
+        self.run_worker(read, thread=True, group="home-files")
+
+    def _rows_checked(self, problems: list[Problem]) -> None:
+        self._damaged += problems
+        self.query_one("#meetings", MeetingList).drop({p.path.stem for p in problems})
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        shown = [*self.app.repo.skipped, *self._damaged]
+        problems = self.query_one("#home-problems", Static)
+        problems.update(plain("\n".join("⚠ " + self.t(p.key, **p.params) for p in shown)))
+        problems.display = bool(shown)
 
     def _reopen_running(self, summaries) -> None:
         """After a crash the meeting that was running opens on its step."""
@@ -105,17 +112,16 @@ class HomeScreen(BtiScreen):
         self.app.show_session(session)
 
     _started = False
+    _damaged: list[Problem] = []
 
-    def reload(self, select: str | None = None, summaries: list[MeetingSummary] | None = None):
+    def reload(self, select: str | None = None):
         """The list from the index (no meeting file is read), its first
-        page filled; the rest as it is scrolled to (MeetingList)."""
+        screenful filled; the rest as it is scrolled to (MeetingList)."""
         table = self.query_one("#meetings", MeetingList)
-        if summaries is None:
-            summaries = self.app.repo.indexed_meetings()
-        table.show(summaries, self._cells)
-        problems = self.query_one("#home-problems", Static)
-        problems.update(plain("\n".join("⚠ " + self.t(p.key, **p.params) for p in self.app.repo.skipped)))
-        problems.display = bool(self.app.repo.skipped)
+        summaries = self.app.repo.indexed_meetings()
+        self._damaged = []
+        table.show(summaries, self._cells, filled=self._check_rows)
+        self._show_problems()
         empty = self.query_one("#home-empty", Static)
         empty.update(self.t("ui.home.empty") if not summaries else "")
         empty.display = not summaries

@@ -29,8 +29,9 @@ class MeetingList(DataTable):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._summaries: Sequence[MeetingSummary] = ()
+        self._summaries: list[MeetingSummary] = []
         self._cells: Cells = lambda s: ()
+        self._on_filled: Callable[[list[str]], None] | None = None
         self._filled = 0
 
     @property
@@ -38,15 +39,13 @@ class MeetingList(DataTable):
         """How many meetings the list holds, filled in or not yet."""
         return len(self._summaries)
 
-    @property
-    def ids(self) -> list[str]:
-        """Every listed meeting's id, in list order."""
-        return [s.id for s in self._summaries]
-
-    def show(self, summaries: Sequence[MeetingSummary], cells: Cells) -> None:
-        """Replace the list: its first page is filled now, the rest as it is reached."""
+    def show(
+        self, summaries: Sequence[MeetingSummary], cells: Cells, filled: Callable[[list[str]], None] | None = None
+    ) -> None:
+        """Replace the list: its first screenful is filled now, the rest as
+        it is reached. ``filled`` is told the ids of each batch of rows added."""
         self.clear()
-        self._summaries, self._cells, self._filled = summaries, cells, 0
+        self._summaries, self._cells, self._filled, self._on_filled = list(summaries), cells, 0, filled
         # The first screenful and a little more: the table is not laid out
         # yet, the terminal's height is what it can show at most.
         self.fill_more(rows=self.app.size.height + MARGIN)
@@ -56,8 +55,21 @@ class MeetingList(DataTable):
         start = self._filled
         end = min(len(self._summaries), max(start + rows, (up_to or 0) + 1))
         self._filled = max(start, end)  # first: adding a row may move the cursor, which fills
-        for summary in self._summaries[start:end]:
+        added = self._summaries[start:end]
+        for summary in added:
             self.add_row(*self._cells(summary), key=summary.id)
+        if added and self._on_filled is not None:
+            self._on_filled([s.id for s in added])
+
+    def drop(self, ids: set[str]) -> None:
+        """Take meetings out of the list (their files cannot be read)."""
+        for index in reversed(range(len(self._summaries))):
+            summary = self._summaries[index]
+            if summary.id in ids:
+                del self._summaries[index]
+                if index < self._filled:
+                    self.remove_row(summary.id)
+                    self._filled -= 1
 
     def ensure(self, meeting_id: str) -> int | None:
         """The row of a meeting, filling the list up to it; None if not listed."""
