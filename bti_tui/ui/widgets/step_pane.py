@@ -27,6 +27,7 @@ from bti_tui.session import MeetingSession, TypingSaves
 from bti_tui.ui.text import join, plain, safe
 from bti_tui.ui.widgets.agreement_table import AgreementTable
 from bti_tui.ui.widgets.bigtext import BigText
+from bti_tui.ui.widgets.notes_area import NotesArea
 from bti_tui.ui.widgets.tick_box import TickBox
 
 # The step's input fields, by the feature that shows them.
@@ -60,7 +61,7 @@ class StepPane(Vertical):
         # Stacked; side by side on a wide screen (the wall layout, ≥160 columns).
         with Horizontal(id="step-body"):
             with Vertical(id="notes-col"):
-                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                yield NotesArea(id="notes", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="notes-error", classes="form-error")
             with Vertical(id="features-col"):
                 with Vertical(id="feature-agreements", classes="feature"):

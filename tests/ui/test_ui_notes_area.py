@@ -1,0 +1,66 @@
+"""The notes field draws what Textual's TextArea draws (issue 20: it only
+draws it without going over the whole paragraph for every row; see
+bti_tui/ui/widgets/notes_area.py for the gap in Textual it works around)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import TextArea
+
+from bti_tui.ui.widgets.notes_area import NotesArea
+
+PARAGRAPH = "Eleven har hatt fravær i 7. klasse og får samtaler hver uke.\tMor ringer ofte. " * 40
+TEXT = f"Kort linje\n{PARAGRAPH}\n\n{PARAGRAPH[:300]}\u0007bjelle\rretur"
+
+
+class One(App):
+    def __init__(self, kind: type[TextArea]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        yield self.kind(TEXT, id="notes", soft_wrap=True, show_line_numbers=False)
+
+
+def rows(area: TextArea) -> list[tuple[str, list]]:
+    """Every row the widget draws, as text and styled segments."""
+    out = []
+    for y in range(area.scrollable_content_region.height):
+        strip = area.render_line(y)
+        out.append((strip.text, [(s.text, s.style) for s in strip]))
+    return out
+
+
+async def drawn(kind: type[TextArea]) -> list[list[tuple[str, list]]]:
+    """What the field draws after each of a few edits and moves."""
+    app = One(kind)
+    steps = [
+        lambda a: None,
+        lambda a: a.move_cursor((1, 1000)),  # deep in the long paragraph
+        lambda a: a.move_cursor((1, 1200), select=True),  # a selection in it
+        lambda a: (a.move_cursor((1, 500)), a.insert("ny tekst \u001b[31m")),  # typed into
+        lambda a: a.move_cursor(a.document.end),
+        lambda a: a.scroll_to(y=10, animate=False),
+    ]
+    seen = []
+    async with app.run_test(size=(70, 30)) as pilot:
+        area = app.query_one("#notes", TextArea)
+        area.cursor_blink = False  # both draw the cursor whenever they are compared
+        area.focus()
+        for step in steps:
+            step(area)
+            await pilot.pause()
+            seen.append(rows(area))
+    return seen
+
+
+async def test_the_notes_field_draws_what_the_text_area_draws() -> None:
+    theirs, ours = await drawn(TextArea), await drawn(NotesArea)
+    assert len(ours) == len(theirs)
+    for step, (mine, textual) in enumerate(zip(ours, theirs, strict=True)):
+        assert mine == textual, f"step {step}"
+
+
+async def test_no_control_code_of_a_note_is_drawn() -> None:
+    shown = "".join(text for view in await drawn(NotesArea) for row in view for text, _ in [row])
+    assert "\u0007" not in shown and "\r" not in shown
