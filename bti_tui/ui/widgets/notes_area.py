@@ -15,14 +15,14 @@ the typing lag by seconds under load.
 Here the paragraph's text is cleaned once per change (with rich's own
 ``strip_control_codes``, as ``Text()`` does: no control sequence reaches the
 terminal), padding appends without cleaning spaces again, and dividing
-builds only the rows asked for, each from its own slice. What is drawn is
+builds each row from its own slice, once per paragraph and styling (not
+once per row drawn). What is drawn is
 the same (tests/ui/test_ui_notes_area.py compares every row with
 TextArea's).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rich.control import strip_control_codes
@@ -46,33 +46,15 @@ def _trusted(plain: str, like: Text, spans: list[Span], end: str = "\n") -> Text
     return text
 
 
-class _Rows(Sequence[Text]):
-    """``Text.divide`` of a paragraph, each row built when it is asked for."""
-
-    def __init__(self, paragraph: Text, bounds: list[int]) -> None:
-        self._paragraph = paragraph
-        self._bounds = bounds
-
-    def __len__(self) -> int:
-        return len(self._bounds) - 1
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        start, end = self._bounds[index], self._bounds[index + 1]
-        spans = [
-            Span(max(s.start, start) - start, min(s.end, end) - start, s.style)
-            for s in self._paragraph._spans
-            if s.end > start and s.start < end
-        ]
-        return _trusted(self._paragraph.plain[start:end], self._paragraph, spans)
-
-    def __iter__(self) -> Iterator[Text]:
-        return (self[i] for i in range(len(self)))
+def _rows(paragraph: Text, bounds: list[int]) -> list[Text]:
+    """``Text.divide`` of a clean paragraph: each row from its own slice,
+    with the spans that fall in it, and nothing cleaned again."""
+    plain, spans = paragraph.plain, paragraph._spans
+    rows = []
+    for start, end in zip(bounds, bounds[1:]):
+        inside = [Span(max(s.start, start) - start, min(s.end, end) - start, s.style) for s in spans if s.end > start and s.start < end]
+        rows.append(_trusted(plain[start:end], paragraph, inside))
+    return rows
 
 
 class _Paragraph(Text):
@@ -85,11 +67,21 @@ class _Paragraph(Text):
         else:
             super().pad_right(count, character)
 
+    # The rows of the paragraph last divided: TextArea divides the same
+    # paragraph, styled the same, once for every row it draws of it. Each
+    # caller takes one row and only reads it (sets ``end = ""``, renders).
+    _last: tuple[str, list[int], list[Span], list[Text]] | None = None
+
     def divide(self, offsets: Any) -> Any:
         cuts = list(offsets)
         if not cuts:
             return super().divide(cuts)
-        return _Rows(self, [0, *cuts, len(self.plain)])
+        last = _Paragraph._last
+        if last is not None and last[1] == cuts and last[2] == self._spans and last[0] == self.plain:
+            return last[3]
+        rows = _rows(self, [0, *cuts, len(self.plain)])
+        _Paragraph._last = (self.plain, cuts, list(self._spans), rows)
+        return rows
 
 
 class NotesArea(TextArea):
