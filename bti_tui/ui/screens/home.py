@@ -84,7 +84,9 @@ class HomeScreen(BtiScreen):
                 except RuntimeError:  # the app closed meanwhile
                     pass
 
-        self.run_worker(read, thread=True, group="home-files")
+        # After the frame is drawn: the first frame does not wait for this
+        # thread (nor for the codec it imports).
+        self.call_after_refresh(self.run_worker, read, thread=True, group="home-files")
 
     def _rows_checked(self, problems: list[Problem]) -> None:
         self._damaged += problems
