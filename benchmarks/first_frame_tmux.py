@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The source tree to measure (BTI_BENCH_ROOT: another checkout, e.g. main, for a before/after).
+ROOT = Path(os.environ.get("BTI_BENCH_ROOT") or Path(__file__).resolve().parent.parent)
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -51,7 +52,8 @@ def first_frame(command: list[str], marker: str, timeout: float = 30.0) -> float
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color")
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", *command], check=True, env=env)
+    # In ROOT: "python -m" and "-c" put the current folder first on the path.
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-c", str(ROOT), "-x", "120", "-y", "40", *command], check=True, env=env)
     try:
         while time.perf_counter() - start < timeout:
             shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout

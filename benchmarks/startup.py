@@ -68,7 +68,9 @@ print(json.dumps({"seconds": elapsed, "max_rss_mib": peak}))
 def measure(mode: str, folder: Path, runs: int) -> tuple[float, float]:
     seconds, memory = [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", CHILD, mode, str(folder)], capture_output=True, text=True, check=True)
+        # In the tree measured: "python -c" puts the current folder first on the path.
+        root = os.environ.get("BTI_BENCH_ROOT") or str(Path(__file__).resolve().parent.parent)
+        out = subprocess.run([sys.executable, "-c", CHILD, mode, str(folder)], capture_output=True, text=True, check=True, cwd=root)
         figures = json.loads(out.stdout.strip().splitlines()[-1])
         seconds.append(figures["seconds"])
         memory.append(figures["max_rss_mib"])
