@@ -51,16 +51,30 @@ def _flatten(prefix: str, table: dict[str, Any], counted: set[str]) -> Iterator[
 
 
 @cache
+def _files(lang: str) -> dict[str, list[Any]]:
+    """The catalogue files of ``lang`` by section: ``errors`` is
+    ``errors.toml`` and every ``errors.<part>.toml`` (whose keys begin
+    ``errors.<part>.``), so a feature keeps its texts in a file of its own."""
+    files: dict[str, list[Any]] = {}
+    for entry in sorted(data_root().joinpath("i18n", lang).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            files.setdefault(entry.name.partition(".")[0], []).append(entry)
+    return files
+
+
+@cache
 def _section(lang: str, name: str) -> tuple[dict[str, str], frozenset[str]]:
-    """One section's texts (``data/i18n/<lang>/<name>.toml``), read when a
-    key of it is first asked for: the first screen needs few of the
-    sections, and reading them all delayed the first frame (issue 20)."""
-    entry = data_root().joinpath("i18n", lang, f"{name}.toml")
-    if not name.isidentifier() or not entry.is_file():
+    """One section's texts (``data/i18n/<lang>/<name>.toml`` and its
+    ``<name>.*.toml``), read when a key of it is first asked for: the first
+    screen needs few of the sections, and reading them all delayed the
+    first frame (issue 20)."""
+    entries = _files(lang).get(name, []) if name.isidentifier() else []
+    if not entries:
         return {}, frozenset()
     texts: dict[str, str] = {}
     counted: set[str] = set()
-    texts.update(_flatten(name, load_toml(entry), counted))
+    for entry in entries:
+        texts.update(_flatten(entry.name.removesuffix(".toml"), load_toml(entry), counted))
     for key in counted:
         texts[key] = texts[f"{key}.other"]  # every key a caller uses is in the catalogue
     return texts, frozenset(counted)
@@ -76,11 +90,10 @@ def _load(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     _check_language(lang)
     texts: dict[str, str] = {}
     counted: set[str] = set()
-    for entry in sorted(data_root().joinpath("i18n", lang).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            section_texts, section_counted = _section(lang, entry.name.removesuffix(".toml"))
-            texts.update(section_texts)
-            counted |= section_counted
+    for name in _files(lang):
+        section_texts, section_counted = _section(lang, name)
+        texts.update(section_texts)
+        counted |= section_counted
     return texts, frozenset(counted)
 
 

@@ -16,15 +16,16 @@ Other words are compared case-insensitively.
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from collections.abc import Iterable
 from datetime import date
 
-from bti_tui.model.case import Case, Consent, ConsentStatus
+from bti_tui.model.case import Case, CaseReference, Consent, ConsentStatus
 from bti_tui.model.consent_check import ConsentProblem
 from bti_tui.model.errors import ValidationError
 from bti_tui.model.kind import MeetingKind
 from bti_tui.model.localized import pick
-from bti_tui.model.meeting import Attendance, Participant
+from bti_tui.model.meeting import Attendance, CaseSlot, Participant
 
 
 def add_months(day: date, months: int) -> date:
@@ -142,3 +143,25 @@ def uncovered_services(case: Case, participants: Iterable[Participant], kind: Me
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
+
+
+def discussed_anonymously(case: Case, slot: CaseSlot, day: date) -> bool:
+    """Whether a case is shown without its name in this meeting (screens,
+    wall, referat, file names): it is anonymous, the room decided so after
+    the consent warning, or the consent no longer holds (withdrawn, expired,
+    refused), which leaves anonymity as the only choice even before the
+    room has said it."""
+    if case.anonymous:
+        return True
+    if slot.consent_check is not None and slot.consent_check.anonymous:
+        return True
+    problem = problem_on(case.consent, day)
+    return problem is not None and problem.forces_anonymity
+
+
+def as_discussed(case: Case, slot: CaseSlot, day: date) -> Case:
+    """The case as this meeting may name it: a copy without initials and
+    birth date when it is discussed anonymously (``discussed_anonymously``)."""
+    if case.anonymous or not discussed_anonymously(case, slot, day):
+        return case
+    return replace(case, reference=CaseReference.anonymized())

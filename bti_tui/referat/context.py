@@ -9,10 +9,23 @@ from datetime import datetime
 
 from bti_tui.i18n import Translator
 from bti_tui.model import Case, CaseSlot, Meeting, MeetingKind, Participant
+from bti_tui.model.consent import as_discussed
 from bti_tui.referat.format import clock_now
 from bti_tui.referat.escape import one_line
 from bti_tui.resources import MunicipalSettings
 
+
+
+def named_as_discussed(meeting: Meeting, cases: Mapping[str, Case]) -> dict[str, Case]:
+    """The cases as the meeting may name them: one discussed anonymously
+    (the room's consent decision, or a consent that no longer holds) is
+    written without initials and birth date, in headings and file names."""
+    named = dict(cases)
+    for slot in meeting.slots:
+        case = named.get(slot.case_id or "")
+        if case is not None:
+            named[case.id] = as_discussed(case, slot, meeting.date)
+    return named
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,7 @@ class Referat:
         settings: MunicipalSettings | None = None,
     ) -> Referat:
         # No settings given: the defaults, not the file (the referat reads no file).
-        return cls(meeting, kind, cases, lang, Translator(lang), clock_now(meeting), settings or MunicipalSettings())
+        return cls(meeting, kind, named_as_discussed(meeting, cases), lang, Translator(lang), clock_now(meeting), settings or MunicipalSettings())
 
     def text(self, key: str, **values: object) -> str:
         """A fixed text of ``referat.toml`` (plain text, typed values in it)."""

@@ -15,7 +15,7 @@ from bti_tui.i18n import Translator
 from bti_tui.model import Case, Meeting, MeetingKind
 from bti_tui.referat.build import case_document, meeting_document, slot_of_case
 from bti_tui.referat.case import reference
-from bti_tui.referat.context import Referat
+from bti_tui.referat.context import Referat, named_as_discussed
 from bti_tui.referat.doc import Document
 from bti_tui.resources import MunicipalSettings
 
@@ -31,6 +31,7 @@ def case_choices(meeting: Meeting, cases: Mapping[str, Case], lang: str) -> list
         return t(f"referat.{key}", **values)
 
     found = []
+    cases = named_as_discussed(meeting, cases)
     for number, slot in enumerate((s for s in meeting.slots if s.case_id), 1):
         case_id = slot.case_id or ""
         found.append((number, text("case.heading", number=number, reference=reference(text, cases.get(case_id), case_id))))

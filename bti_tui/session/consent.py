@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bti_tui.model import ValidationError
-from bti_tui.model.consent import problem_on, uncovered_services
+from bti_tui.model.consent import discussed_anonymously, problem_on, uncovered_services
 from bti_tui.model.consent_check import ConsentCheck, ConsentDecision, ConsentProblem, allowed_decisions
 
 if TYPE_CHECKING:
@@ -98,5 +98,9 @@ class ConsentRules:
         return self.decide_consent(slot, ConsentDecision.AS_IS)
 
     def discussed_anonymously(self, slot: int) -> bool:
-        check = self.meeting.slots[slot].consent_check if 0 <= slot < len(self.meeting.slots) else None
-        return bool(check and check.anonymous)
+        """Shown without its name: the room's decision, or a consent that
+        no longer holds (then before the room has said it, too)."""
+        case = self.case(slot)
+        if case is None or not 0 <= slot < len(self.meeting.slots):
+            return False
+        return discussed_anonymously(case, self.meeting.slots[slot], self.meeting.date)

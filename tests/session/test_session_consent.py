@@ -166,9 +166,30 @@ def test_a_case_discussed_anonymously_is_projected_without_its_reference(saver) 
     from bti_tui.ui.wall.view import case_label as wall_label
 
     t = Translator("nb")
-    s = session_with(saver, named(given([], given_on=date(2025, 1, 6), valid_until=date(2025, 12, 31))))
+    s = session_with(saver, named(given(["Skolehelsetjenesten"])))  # services outside it: the room chooses
     assert "AB" in case_label(t, s, 0).plain
     s.decide_consent(0, ConsentDecision.ANONYMOUS)
     assert "AB" not in case_label(t, s, 0).plain and "anonym" in case_label(t, s, 0).plain
     shown = wall_label(t, Followed(s.meeting, s.kind, s.cases), 0, s.position, show_reference=True)
     assert "AB" not in shown and "14.03.2016" not in shown
+
+
+def test_a_consent_that_no_longer_holds_hides_the_name_before_the_room_decides(saver) -> None:
+    """Expired: anonymity is the only choice, so the name is never on the
+    wall, in the warning or in the referat (headings and file names)."""
+    from bti_tui.i18n import Translator
+    from bti_tui.referat import render_markdown
+    from bti_tui.referat.export import case_choices
+    from bti_tui.ui.labels import case_label
+    from bti_tui.ui.wall.follow import Followed
+    from bti_tui.ui.wall.view import case_label as wall_label
+
+    t = Translator("nb")
+    s = session_with(saver, named(given([], given_on=date(2025, 1, 6), valid_until=date(2025, 12, 31))))
+    assert s.discussed_anonymously(0) and "AB" not in case_label(t, s, 0).plain
+    assert "AB" not in wall_label(t, Followed(s.meeting, s.kind, s.cases), 0, s.position, show_reference=True)
+    s.decide_consent(0, ConsentDecision.ANONYMOUS)
+    text = render_markdown(s.meeting, s.kind, s.cases, "nb")
+    assert "AB" not in text and "14.03.2016" not in text
+    assert all("AB" not in label for _, label in case_choices(s.meeting, s.cases, "nb"))
+    assert s.cases["c-named"].reference.initials == "AB"  # the case itself keeps its reference

@@ -232,7 +232,8 @@ class MeetingScreen(BtiScreen):
             if decision is not None:
                 self._after_move(self.session.decide_consent(slot, decision))
 
-        label = case_label(self.t, self.session, slot).plain
+        # Not the initials: the room has not yet decided whether it may name the child.
+        label = self.t("ui.intake.case_n", n=slot + 1)
         self.app.push_screen(ConsentWarningScreen(warning, case, label), answered)
 
     def action_pause(self) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bti_tui.model.consent import discussed_anonymously
 from bti_tui.model import Phase, Position
 from bti_tui.model.clock import CLOSING, OPENING, Budget
 from bti_tui.model.dates import format_date, format_span, format_time
@@ -71,8 +72,8 @@ def case_label(t: Translate, followed: Followed, slot: int, current: Position | 
     case = followed.cases.get(case_id) if case_id else None
     if case is None:
         return plain
-    check = followed.meeting.slots[slot].consent_check  # the room decided: anonymously
-    if case.anonymous or (check is not None and check.anonymous):
+    # The room decided so, or the consent no longer holds: no name.
+    if discussed_anonymously(case, followed.meeting.slots[slot], followed.meeting.date):
         return t("wall.case_anonymous", n=slot + 1)
     ref = case.reference
     return t("wall.case_ref", n=slot + 1, initials=ref.initials, born=format_date(ref.birth_date))
