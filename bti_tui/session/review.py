@@ -117,7 +117,8 @@ class ReviewRules:
     def needs_review(self, slot: int) -> bool:
         """The case has agreements from earlier meetings to follow up: its
         first screen is the review."""
-        return bool(self.review_items(slot))
+        case = self.case(slot)
+        return case is not None and any(a.open_before(self.meeting.id) for a in case.agreements)
 
     def review_pending(self, slot: int) -> list[ReviewItem]:
         """The review's items not marked yet."""
