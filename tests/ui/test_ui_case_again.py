@@ -22,7 +22,7 @@ from bti_tui.ui.screens.forms import ChoiceScreen
 from bti_tui.ui.screens.intake import IntakeScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.screens.review import ReviewScreen
-from bti_tui.ui.screens.review_forms import ContinueForm
+from bti_tui.ui.screens.review_forms import ContinueForm, EditAgreementForm
 from bti_tui.ui.screens.same_child import FindCaseScreen
 
 KIND = "instansmote-skole"
@@ -121,6 +121,13 @@ async def test_the_child_met_again_is_found_reviewed_and_in_the_referat(repo, ma
         await pilot.pause()
         assert "↻ Videreført, ny frist 15.01.2027" in card(app, 1) and "En runde til" in card(app, 1)
         assert "Alle avtalene er merket" in str(app.screen.query_one("#review-status").render())
+        await pilot.press("e")  # edit what was agreed: typed text is shown as typed
+        await pilot.pause()
+        assert isinstance(app.screen, EditAgreementForm)
+        app.screen.query_one("#e-what", Input).value = "Veiledning [red]to[/red] ganger"
+        await pilot.press("f8")
+        await pilot.pause()
+        assert "2. Veiledning [red]to[/red] ganger" in card(app, 1)
         await pilot.press("f8")  # go on into the case
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -130,6 +137,7 @@ async def test_the_child_met_again_is_found_reviewed_and_in_the_referat(repo, ma
         stored = repo.load_case("c-ab")
         assert [a.status for a in stored.agreements] == [AgreementStatus.DONE, AgreementStatus.CONTINUED]
         assert stored.agreements[1].is_open and stored.agreements[1].due == date(2027, 1, 15)
+        assert stored.agreements[1].history[-1].change_of("what").before == "Veiledning til foresatte"
         referat = render_referat(session, "nb")
         review = referat.split("Gjennomgang av avtaler fra tidligere møter", 1)[1]
         assert "Utført" in review and "Videreført, ny frist 15.01.2027" in review and "En runde til" in review

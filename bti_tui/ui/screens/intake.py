@@ -129,7 +129,8 @@ class IntakeScreen(BtiScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_case":  # never for an anonymous case
-            return not self.query_one(f"#anon-{self._focused_slot()}", Checkbox).value
+            boxes = self.query(f"#anon-{self._focused_slot()}")
+            return not (boxes and boxes.first(Checkbox).value)
         return True
 
     def _taken(self, slot: int) -> set[str]:
