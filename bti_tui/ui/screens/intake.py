@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from bti_tui.model import Case, ConsentStatus, ValidationError
 from bti_tui.model.consent import known_services
+from bti_tui.model.dates import format_date
 from bti_tui.resources import municipal_settings
 from bti_tui.session import CaseForm, MeetingSession, build_case, form_of
 from bti_tui.session.intake import meeting_services_check
@@ -156,8 +157,8 @@ class IntakeScreen(BtiScreen):
         await self.recompose()
         self.on_mount()
         self.query_one(f"#submitted-{slot}", Input).focus()
-        born = case.reference.birth_date
-        self.say(self.t("review.intake.taken", initials=case.reference.initials or "", born=born.strftime("%d.%m.%Y") if born else ""))
+        ref = case.reference
+        self.say(self.t("review.intake.taken", initials=ref.initials or "", born=format_date(ref.birth_date)))
 
     def _same_child(self, slot: int) -> bool:
         """A new named case matching an open one: ask (True: asked, wait)."""

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bti_tui.model import ValidationError, initials_key
+from bti_tui.model import MeetingStatus, ValidationError, initials_key
 from bti_tui.model.dates import format_date, parse_date
 from bti_tui.session import CaseBook, CaseRow
 from bti_tui.ui.screens.base import BtiModal, BtiScreen
@@ -26,13 +26,15 @@ from bti_tui.ui.text import plain, safe
 
 
 def row_text(t: Callable[..., str], row: CaseRow) -> str:
-    """One open case in a line: reference, stafettholder, last meeting, open agreements."""
+    """One open case in a line: reference, stafettholder, the last meeting
+    it was discussed in (a planned one does not count), open agreements."""
+    held = [m.date for m in row.meetings if m.status is not MeetingStatus.PLANNED]
     return t(
         "review.intake.row",
         initials=row.initials,
         born=format_date(row.birth_date),
         holder=row.stafettholder or t("review.intake.no_holder"),
-        last=format_date(row.meetings[-1].date) if row.meetings else t("review.intake.never"),
+        last=format_date(max(held)) if held else t("review.intake.never"),
         open=row.open_agreements,
     )
 
