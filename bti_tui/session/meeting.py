@@ -47,6 +47,7 @@ class Move(StrEnum):
     NEEDS_STAFETTHOLDER = "needs_stafettholder"  # the case leaves without one
     NEEDS_CONSENT = "needs_consent"  # the next case's consent: warn first (session/consent.py)
     NEEDS_READ_BACK = "needs_read_back"  # the case's agreements are read back first
+    NEEDS_REVIEW = "needs_review"  # earlier agreements to mark (entering or leaving a case)
     BLOCKED_FODSELSNUMMER = "blocked_fodselsnummer"  # a note holds a number
 
 
@@ -96,6 +97,9 @@ class MeetingSession(ConsentRules, ReviewRules, InformingRules, InternalMeetingR
         self._viewing: Position | None = None
         # Cases the room went on from without approving the read-back.
         self.read_back_skipped: set[int] = set()
+        # The review of earlier agreements (see ReviewRules.review_stop).
+        self.review_seen: set[int] = set()
+        self.review_left_open: set[int] = set()
 
     # --- state ------------------------------------------------------------------
     @property
@@ -146,6 +150,9 @@ class MeetingSession(ConsentRules, ReviewRules, InformingRules, InternalMeetingR
         if self.read_only:
             self._go_quietly(target)
             return MoveResult(Move.MOVED, target.slot, target)
+        review = self.review_stop(here, target)
+        if review is not None and review == here.slot:
+            return MoveResult(Move.NEEDS_REVIEW, review, target)
         if here.slot is not None and target.slot != here.slot:
             if self.stafettholder_missing(here.slot):
                 return MoveResult(Move.NEEDS_STAFETTHOLDER, here.slot, self.stafettholder_step(here.slot))
@@ -154,6 +161,8 @@ class MeetingSession(ConsentRules, ReviewRules, InformingRules, InternalMeetingR
             self.meeting.slots[here.slot].closed = True
         if target.slot is not None and target.slot != here.slot and self.needs_consent_warning(target.slot):
             return MoveResult(Move.NEEDS_CONSENT, target.slot, target)
+        if review is not None:
+            return MoveResult(Move.NEEDS_REVIEW, review, target)
         self.go(target)
         return MoveResult(Move.MOVED, target.slot, target)
 

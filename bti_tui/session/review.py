@@ -28,8 +28,9 @@ from bti_tui.model.privacy import guard_text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from bti_tui.model import Meeting
+    from bti_tui.model import Meeting, Position
     from bti_tui.session.autosave import Autosaver
+    from bti_tui.session.meeting import MoveResult
 
 #: What an agreement under review may be marked (OPEN takes a mark back).
 REVIEW_MARKS = (AgreementStatus.DONE, AgreementStatus.CONTINUED, AgreementStatus.DROPPED)
@@ -78,6 +79,12 @@ class ReviewRules:
     if TYPE_CHECKING:
         meeting: Meeting
         saver: Autosaver
+        review_seen: set[int]  # slots whose review the room saw on entering
+        review_left_open: set[int]  # slots left with marks missing, as the room chose
+
+        @property
+        def position(self) -> Position: ...
+        def next_step(self) -> MoveResult: ...
 
         def _require_case(self, slot: int) -> Case: ...
         def _writable(self) -> None: ...
@@ -110,11 +117,33 @@ class ReviewRules:
     def needs_review(self, slot: int) -> bool:
         """The case has agreements from earlier meetings to follow up: its
         first screen is the review."""
-        return bool(self.review_items(slot))
+        case = self.case(slot)
+        return case is not None and any(a.open_before(self.meeting.id) for a in case.agreements)
 
     def review_pending(self, slot: int) -> list[ReviewItem]:
         """The review's items not marked yet."""
         return [item for item in self.review_items(slot) if not item.marked]
+
+    def review_stop(self, here: Position, target: Position) -> int | None:
+        """The slot whose review the room sees before going from ``here`` to
+        ``target`` (None: no stop). Entering a case with agreements still to
+        mark: the review is its first screen. Leaving one with marks still
+        missing: the room is told so once, and may go on."""
+        if here.slot is not None and target.slot != here.slot:
+            if here.slot not in self.review_left_open and self.review_pending(here.slot):
+                return here.slot
+        if target.slot is not None and target.slot != here.slot:
+            if target.slot not in self.review_seen and self.review_pending(target.slot):
+                return target.slot
+        return None
+
+    def pass_review(self, slot: int) -> MoveResult:
+        """The room has seen the review (marked or not) and moves on."""
+        if self.position.slot == slot:
+            self.review_left_open.add(slot)
+        else:
+            self.review_seen.add(slot)
+        return self.next_step()
 
     def mark_agreement(
         self,

@@ -36,6 +36,8 @@ def test_notes_and_step_survive_kill_9(tmux: TmuxApp, tmp_path: Path) -> None:
     tmux.wait_for("Hensikt")
     tmux.keys("F5")  # start the clock
     tmux.keys("F8")
+    tmux.wait_for("Gjennomgang av avtaler")  # case 1 (AB) met again: the review comes first
+    tmux.keys("F8")
     tmux.wait_for("Problemstilling og mål")  # case 1: AB, met again, with consent
     tmux.type("Første notat om målet")
     time.sleep(0.5)

@@ -63,6 +63,8 @@ def test_the_wall_follows_the_app(panes, tmp_path: Path) -> None:
     wall.wait_for("Saker i dag: Sak 1", timeout=5)  # found at the next listing (every 3 s)
 
     app.keys("F8")
+    app.wait_for("Gjennomgang av avtaler")  # case 1 (AB) met again: the review comes first
+    app.keys("F8")
     app.wait_for("Problemstilling og mål")  # case 1 (AB, met again) has consent
     screen = wall.wait_for("steg 1 av 9", timeout=STEP_ON_WALL)
     assert "Sak 1: AB" in screen  # the case being discussed: its initials

@@ -11,10 +11,12 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from bti_tui.model import Case, ConsentStatus, ValidationError
 from bti_tui.model.consent import known_services
+from bti_tui.model.dates import format_date
 from bti_tui.resources import municipal_settings
 from bti_tui.session import CaseForm, MeetingSession, build_case, form_of
 from bti_tui.session.intake import meeting_services_check
 from bti_tui.ui.screens.base import BtiScreen
+from bti_tui.ui.screens.same_child import FindCaseScreen, ask_same_child
 from bti_tui.ui.text import plain, safe
 from bti_tui.ui.widgets.consent_form import ConsentForm
 from bti_tui.ui.widgets.tick_box import TickBox
@@ -31,18 +33,23 @@ class IntakeScreen(BtiScreen):
     BINDINGS = [
         Binding("f8", "next", "keys.to_opening"),
         Binding("escape", "back", "keys.back"),
+        Binding("f6", "find_case", "keys.review.find_case"),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
+        # A slot's fields as typed, kept while the form is drawn again.
+        self._typed: dict[int, CaseForm] = {}
+        # Slot -> the open case the room said is another child.
+        self._not_same: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="intake"):
             yield Label(self.t("ui.intake.title"), classes="screen-title")
             yield Static(self.t("ui.intake.help"), classes="help-line")
             for slot in range(len(self.session.meeting.slots)):
-                form = safe_form(form_of(self.session.case(slot)))
+                form = safe_form(self._typed.pop(slot, None) or form_of(self.session.case(slot)))
                 with Vertical(classes="case-form", id=f"case-form-{slot}"):
                     yield Label(self.t("ui.intake.case_n", n=slot + 1), classes="section-title")
                     yield TickBox(self.t("ui.intake.anonymous"), value=form.anonymous, id=f"anon-{slot}")
@@ -81,6 +88,7 @@ class IntakeScreen(BtiScreen):
     def _anonymous_toggled(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id and event.checkbox.id.startswith("anon-"):
             self._sync_anonymous(int(event.checkbox.id.split("-")[1]))
+            self.refresh_bindings()
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
@@ -113,9 +121,72 @@ class IntakeScreen(BtiScreen):
             check_service=meeting_services_check(self.session.kind, self.session.meeting.participants, self.session.meeting.language),
         )
 
+    # --- a child met before ------------------------------------------------------------
+    def _focused_slot(self) -> int:
+        node = self.focused
+        while node is not None and not (node.id or "").startswith("case-form-"):
+            node = node.parent
+        return int(node.id.rsplit("-", 1)[1]) if node is not None and node.id else 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_case":  # never for an anonymous case
+            boxes = self.query(f"#anon-{self._focused_slot()}")
+            return not (boxes and boxes.first(Checkbox).value)
+        return True
+
+    def _taken(self, slot: int) -> set[str]:
+        """The cases in the meeting's other slots."""
+        return {c.id for s in range(len(self.session.meeting.slots)) if s != slot and (c := self.session.case(s))}
+
+    def action_find_case(self) -> None:
+        slot = self._focused_slot()
+        if not self.check_action("find_case", ()):
+            self.say(self.t("review.intake.anonymous_no"), severity="warning")
+            return
+        form = self._form(slot)
+        book = self.session.case_book()
+        screen = FindCaseScreen(book, self.session.meeting.date, slot + 1, self._taken(slot), form.initials, form.birth_date)
+        self.app.push_screen(screen, lambda case_id: self._use_case(slot, case_id) if case_id else None)
+
+    async def _use_case(self, slot: int, case_id: str) -> None:
+        """The slot holds the existing case; its fields are drawn again
+        from it (the other slots keep what is typed in them)."""
+        case = self.session.case_book().load(case_id)
+        self._typed = {s: self._form(s) for s in range(len(self.session.meeting.slots)) if s != slot}
+        self.session.place_case(slot, case)
+        await self.recompose()
+        self.on_mount()
+        self.query_one(f"#submitted-{slot}", Input).focus()
+        ref = case.reference
+        self.say(self.t("review.intake.taken", initials=ref.initials or "", born=format_date(ref.birth_date)))
+
+    def _same_child(self, slot: int) -> bool:
+        """A new named case matching an open one: ask (True: asked, wait)."""
+        case = self.session.case(slot)
+        row = self.session.case_book().same_child_question(self._form(slot), case.id if case else None, self.session.meeting.date)
+        if row is None or self._not_same.get(slot) == row.id:
+            return False
+        if row.id in self._taken(slot):
+            number = next(s for s in range(len(self.session.meeting.slots)) if s != slot and self.session.meeting.slots[s].case_id == row.id)
+            self.query_one(f"#intake-error-{slot}", Static).update(plain("⚠ " + self.t("review.intake.already_in_slot", n=number + 1)))
+            return True
+
+        async def answered(choice: str | None) -> None:
+            if choice == "use":
+                await self._use_case(slot, row.id)
+            elif choice == "other":
+                self._not_same[slot] = row.id
+                self.action_next()
+
+        ask_same_child(self, row, answered)
+        return True
+
     def action_next(self) -> None:
         cases: dict[int, Case | None] = {}
         failed = False
+        for slot in range(len(self.session.meeting.slots)):
+            if self._same_child(slot):
+                return
         for slot in range(len(self.session.meeting.slots)):
             error_line = self.query_one(f"#intake-error-{slot}", Static)
             try:

@@ -24,6 +24,7 @@ from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.consent_warning import ConsentWarningScreen
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
 from bti_tui.ui.screens.read_back import ReadBackScreen
+from bti_tui.ui.screens.review import ReviewScreen
 from bti_tui.ui.text import lines, plain
 from bti_tui.ui.widgets.agreement_table import AgreementTable
 from bti_tui.ui.widgets.clock_panel import ClockPanel, ClockReading
@@ -43,6 +44,7 @@ class MeetingScreen(BtiScreen):
         Binding("f9", "add_agreement", "keys.add_agreement"),
         Binding("f9", "finish_meeting", "keys.finish_meeting"),
         Binding("f10", "preview", "keys.preview"),
+        Binding("f6", "review", "keys.review.review"),
         Binding("f3", "to_list", "keys.to_list"),
         Binding("delete", "remove_agreement", "keys.remove_agreement", show=False),
     ]
@@ -185,6 +187,8 @@ class MeetingScreen(BtiScreen):
             self._warn_consent(result.slot)
         elif result.outcome is Move.NEEDS_READ_BACK:
             self._read_back(result.slot)
+        elif result.outcome is Move.NEEDS_REVIEW and result.slot is not None:
+            self.action_review(result.slot, passing=True)
         elif result.outcome is Move.AT_START:
             self.app.show_intake(self.session)
 
@@ -222,6 +226,21 @@ class MeetingScreen(BtiScreen):
 
         self.app.push_screen(ReadBackScreen(self.session, slot), answered)
 
+    def action_review(self, slot: int | None = None, passing: bool = False) -> None:
+        """The review of earlier agreements; ``passing``: the session asked
+        for it on the way into or out of the case, and F8 there goes on."""
+        slot = self.session.position.slot if slot is None else slot
+        if slot is None:
+            return
+        leaving = passing and self.session.position.slot == slot
+
+        def closed(go_on: bool | None) -> None:
+            self.query_one(StepPane).fill_agreements()
+            if passing and go_on:
+                self._after_move(self.session.pass_review(slot))
+
+        self.app.push_screen(ReviewScreen(self.session, slot, leaving), closed)
+
     def _warn_consent(self, slot: int | None) -> None:
         warning = self.session.consent_warning(slot) if slot is not None else None
         case = self.session.case(slot)
@@ -253,6 +272,8 @@ class MeetingScreen(BtiScreen):
             return StepFeature.AGREEMENTS in self.session.kind.step(position.step).features
         if action == "finish_meeting":
             return self.session.can_finish()
+        if action == "review":
+            return position.slot is not None and self.session.needs_review(position.slot)
         return True
 
     def action_add_agreement(self) -> None:
