@@ -23,6 +23,8 @@ SPREAD = {
 }
 
 
+# First: xdist's worker reads the groups in its own hook of this name.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         path = Path(str(item.fspath))

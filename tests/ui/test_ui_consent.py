@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from bti_tui.model import Attendance, ConsentStatus, MeetingStatus, Position
 from bti_tui.model.consent_check import ConsentDecision, ConsentProblem
 from bti_tui.session.demo import write_demo
+from bti_tui.ui.screens.review import ReviewScreen
 from bti_tui.ui.screens.consent_warning import ConsentWarningScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
 
@@ -55,6 +56,10 @@ async def test_the_warning_names_the_services_outside_the_consent_before_the_cas
         check = screen.session.meeting.slots[0].consent_check
         assert check.problem is ConsentProblem.OUT_OF_SCOPE and check.decision is ConsentDecision.SERVICES_LEAVE
         assert check.uncovered == ["Kommunepsykologen", "Koordinerende enhet", "Skolen"]
+        # The child is met again: the review of its open agreements comes next, then the case.
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f8")
+        await pilot.pause()
         assert screen.session.position.slot == 0
     saved = repo.load_meeting("demo-neste").slots[0].consent_check
     assert saved == check

@@ -151,11 +151,11 @@ async def visit_every_screen(data_dir: Path, text: str) -> dict[str, str]:
     return seen
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example visits every screen (~10 s): the known crashers in one
+# text, and two drawn by Hypothesis.
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=HOSTILE)
-@example(text="[/b]")
-@example(text="[red]x[/red] [@click=app.quit]klikk[/] [link=file:///etc/passwd]x[/link]")
-@example(text="\x1b[31mrød\x1b]8;;http://x\x07lenke\x07\u202egnp")
+@example(text="[/b] [red]x[/red] [@click=app.quit]klikk[/] [link=file:///etc/passwd]x[/link] \x1b[31mrød\x1b]8;;http://x\x07lenke\x07\u202egnp")
 def test_typed_text_is_shown_literally_on_every_screen(tmp_path_factory, text: str) -> None:
     data_dir = tmp_path_factory.mktemp("data")
     seen = asyncio.run(visit_every_screen(data_dir, text))

@@ -113,7 +113,7 @@ class ReviewScreen(BtiScreen):
         elif pending and self.leaving:
             text = self.t("review.screen.leaving", count=pending)
         elif pending:
-            text = self.t("review.screen.pending", count=pending, total=len(items))
+            text = self.t("review.screen.pending", left=pending, total=len(items))
         else:
             text = "✓ " + self.t("review.screen.all_marked")
         self.query_one("#review-status", Static).update(plain(text, "bold"))
