@@ -37,7 +37,7 @@ class IntakeScreen(BtiScreen):
         Binding("f8", "next", "keys.to_opening"),
         Binding("escape", "back", "keys.back"),
         Binding("f6", "find_case", "keys.review.find_case"),
-        Binding("f7", "take_out", "intake_rules.take_out_key"),
+        Binding("f7", "take_out", "keys.intake_rules.take_out"),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
