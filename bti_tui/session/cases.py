@@ -177,6 +177,17 @@ class CaseBook:
         found = [row for row in self.find_existing(form.initials, born, today) if row.id != exclude]
         return found[0] if found else None
 
+    def met_elsewhere(self, case: Case) -> bool:
+        """Whether anything links ``case`` to a meeting other than this
+        one: a meeting that discussed it (the index), an agreement or a
+        stafettholder from one. Such a case keeps its reference at intake
+        and its file when taken off this meeting."""
+        linked = {a.meeting_id for a in case.agreements} | {h.meeting_id for h in case.stafettholders}
+        if linked - {self.meeting_id}:
+            return True
+        self._settled()
+        return any(m["id"] != self.meeting_id for m in self.repo.index.meetings_of([case.id]))
+
     def open_cases(self, today: date, status: str | CaseStatus | None = CaseStatus.OPEN, service: str | None = None) -> list[CaseRow]:
         """The overview: cases by status ("open", "closed"; None or "all":
         every one) and service, with stafettholder, meetings, next meeting,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bti_tui.model import Case, CaseReference, Consent, ConsentGiver, ConsentStatus, ValidationError, new_id
+from bti_tui.model import Case, CaseReference, Consent, ConsentGiver, ConsentStatus, ValidationError, initials_key, new_id
 from bti_tui.model.case import consent_giver
 from bti_tui.model.consent import check_dates, check_services, default_valid_until
 from bti_tui.model.dates import format_date, parse_date, parse_optional_date
@@ -52,6 +52,7 @@ def build_case(
     today: date | None = None,
     validity_months: int = 12,
     check_service: Callable[[Sequence[str]], None] | None = None,
+    fixed_reference: bool = False,
 ) -> Case | None:
     """The slot's case from the form (None when left empty), or
     ValidationError with nothing changed: ``existing`` (the case already in
@@ -73,6 +74,8 @@ def build_case(
         if not birth:
             raise ValidationError("intake.birth_date_missing")
         reference = CaseReference.identified(initials, parse_date(birth), today=meeting_date, max_age=max_age)
+    if fixed_reference and existing is not None:
+        reference = _kept_reference(existing, reference)
     status = form.consent
     if form.anonymous:
         status = ConsentStatus.NOT_NEEDED_ANONYMOUS
@@ -88,6 +91,16 @@ def build_case(
     case.consent = consent
     case.firfoting_prepared = form.firfoting
     return case
+
+
+def _kept_reference(existing: Case, typed: CaseReference) -> CaseReference:
+    """The existing case's own reference when the form names the same
+    child (initials compared as the lookup does); else ValidationError."""
+    old = existing.reference
+    same = typed.anonymous == old.anonymous and typed.birth_date == old.birth_date
+    if same and initials_key(typed.initials or "") == initials_key(old.initials or ""):
+        return old
+    raise ValidationError("intake_rules.reference_fixed", initials=old.initials or "", born=format_date(old.birth_date))
 
 
 def _consent_in_full(form: CaseForm, consent: Consent, today: date, validity_months: int) -> Consent:

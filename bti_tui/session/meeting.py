@@ -377,17 +377,11 @@ class MeetingSession(ConsentRules, ReviewRules, InformingRules, InternalMeetingR
         another meeting (no agreement, no stafettholder from one), its file
         goes too: no initials and birth date are kept for nothing."""
         case = self.cases.pop(case_id, None)
-        if case is None:
+        if case is None or not self.stored:
             return
-        others = {a.meeting_id for a in case.agreements} | {h.meeting_id for h in case.stafettholders}
-        if self.stored:
-            self.saver.flush()
         # A case found again at intake was discussed before, maybe with
         # nothing decided: the meetings that hold it keep it too.
-        others |= {m["id"] for m in self.saver.repo.index.meetings_of([case_id])}
-        if others - {self.meeting.id}:
-            return
-        if self.stored:
+        if not self.case_book().met_elsewhere(case):
             self.saver.delete_case(case_id)
 
     def place_case(self, slot: int, case: Case | None) -> None:

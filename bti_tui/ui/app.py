@@ -127,6 +127,11 @@ class BtiApp(App[int]):
         only when something would be lost: a new meeting not yet set up, or
         a save the disk refused."""
         for screen in reversed(self.screen_stack):
+            # A screen may ask a question first (intake: "same child?"); it
+            # quits again once answered.
+            if getattr(screen, "ask_before_quit", lambda: False)():
+                return
+        for screen in reversed(self.screen_stack):
             flush = getattr(screen, "flush_edits", None)
             if flush is not None:
                 try:

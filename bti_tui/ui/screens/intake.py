@@ -3,6 +3,8 @@ and birth date (or anonymous), who submitted it, consent and Firfoting."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,7 @@ from bti_tui.model.dates import format_date
 from bti_tui.resources import municipal_settings
 from bti_tui.session import CaseForm, MeetingSession, build_case, form_of
 from bti_tui.session.intake import meeting_services_check
+from bti_tui.session.intake_rules import keep_on_quit, reference_fixed, unanswered_same_child
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.same_child import FindCaseScreen, ask_same_child
 from bti_tui.ui.text import plain, safe
@@ -34,6 +37,7 @@ class IntakeScreen(BtiScreen):
         Binding("f8", "next", "keys.to_opening"),
         Binding("escape", "back", "keys.back"),
         Binding("f6", "find_case", "keys.review.find_case"),
+        Binding("f7", "take_out", "keys.intake_rules.take_out"),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -43,11 +47,14 @@ class IntakeScreen(BtiScreen):
         self._typed: dict[int, CaseForm] = {}
         # Slot -> the open case the room said is another child.
         self._not_same: dict[int, str] = {}
+        # Slots whose case was discussed in another meeting: reference fixed.
+        self._fixed: set[int] = set()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="intake"):
             yield Label(self.t("ui.intake.title"), classes="screen-title")
             yield Static(self.t("ui.intake.help"), classes="help-line")
+            self._fixed = {s for s in range(len(self.session.meeting.slots)) if reference_fixed(self.session, s)}
             for slot in range(len(self.session.meeting.slots)):
                 form = safe_form(self._typed.pop(slot, None) or form_of(self.session.case(slot)))
                 with Vertical(classes="case-form", id=f"case-form-{slot}"):
@@ -63,6 +70,8 @@ class IntakeScreen(BtiScreen):
                         with Vertical(classes="field"):
                             yield Label(self.t("ui.intake.submitted_by"))
                             yield Input(form.submitted_by, id=f"submitted-{slot}")
+                    if slot in self._fixed:
+                        yield Static(self.t("intake_rules.fixed"), id=f"fixed-{slot}", classes="help-line")
                     yield ConsentForm(slot, form, self._service_examples(), municipal_settings().consent_validity_months)
                     yield TickBox(self.t("ui.intake.firfoting"), value=form.firfoting, id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
@@ -71,12 +80,14 @@ class IntakeScreen(BtiScreen):
     def on_mount(self) -> None:
         for slot in range(len(self.session.meeting.slots)):
             self._sync_anonymous(slot)
-        self.query_one("#anon-0", Checkbox).focus()
+        self.query_one("#submitted-0" if 0 in self._fixed else "#anon-0").focus()
 
     def _sync_anonymous(self, slot: int) -> None:
         anonymous = self.query_one(f"#anon-{slot}", Checkbox).value
+        fixed = slot in self._fixed  # shown read-only: build_case refuses a change
+        self.query_one(f"#anon-{slot}", Checkbox).disabled = fixed
         for prefix in ("initials", "birth"):
-            self.query_one(f"#{prefix}-{slot}", Input).disabled = anonymous
+            self.query_one(f"#{prefix}-{slot}", Input).disabled = anonymous or fixed
         self.query_one(f"#consent-form-{slot}", ConsentForm).set_anonymous(anonymous)
         consent = self.query_one(f"#consent-{slot}", Select)
         if anonymous:
@@ -107,11 +118,11 @@ class IntakeScreen(BtiScreen):
         m = self.session.meeting
         return ", ".join(known_services(self.session.kind, m.participants, m.language)[:2])
 
-    def _read_slot(self, slot: int) -> Case | None:
+    def _read_slot(self, slot: int, form: CaseForm | None = None) -> Case | None:
         """The slot's case from the form (None when left empty); raises ValidationError."""
         settings = municipal_settings()
         return build_case(
-            self._form(slot),
+            form or self._form(slot),
             self.session.case(slot),
             meeting_date=self.session.meeting.date,
             max_age=settings.max_child_age,
@@ -119,6 +130,7 @@ class IntakeScreen(BtiScreen):
             today=self.app.now().date(),
             validity_months=settings.consent_validity_months,
             check_service=meeting_services_check(self.session.kind, self.session.meeting.participants, self.session.meeting.language),
+            fixed_reference=reference_fixed(self.session, slot),
         )
 
     # --- a child met before ------------------------------------------------------------
@@ -133,6 +145,25 @@ class IntakeScreen(BtiScreen):
             boxes = self.query(f"#anon-{self._focused_slot()}")
             return not (boxes and boxes.first(Checkbox).value)
         return True
+
+    async def action_take_out(self) -> None:
+        """The slot's case out of the meeting (a case met before keeps its
+        file); the slot is empty to find (F6) or type the right child."""
+        slot = self._focused_slot()
+        if self.session.case(slot) is None:
+            self.say(self.t("intake_rules.nothing_to_take_out"), severity="warning")
+            return
+        await self._redraw_without(slot)
+
+    async def _redraw_without(self, slot: int) -> None:
+        self._typed = {s: self._form(s) for s in range(len(self.session.meeting.slots)) if s != slot}
+        self.session.place_case(slot, None)
+        self._not_same.pop(slot, None)
+        self.session.save(all_cases=True)
+        await self.recompose()
+        self.on_mount()
+        self.query_one(f"#initials-{slot}", Input).focus()
+        self.say(self.t("intake_rules.taken_out", n=slot + 1))
 
     def _taken(self, slot: int) -> set[str]:
         """The cases in the meeting's other slots."""
@@ -162,9 +193,8 @@ class IntakeScreen(BtiScreen):
 
     def _same_child(self, slot: int) -> bool:
         """A new named case matching an open one: ask (True: asked, wait)."""
-        case = self.session.case(slot)
-        row = self.session.case_book().same_child_question(self._form(slot), case.id if case else None, self.session.meeting.date)
-        if row is None or self._not_same.get(slot) == row.id:
+        row = unanswered_same_child(self.session, slot, self._form(slot), self._not_same.get(slot))
+        if row is None:
             return False
         if row.id in self._taken(slot):
             number = next(s for s in range(len(self.session.meeting.slots)) if s != slot and self.session.meeting.slots[s].case_id == row.id)
@@ -205,17 +235,44 @@ class IntakeScreen(BtiScreen):
         self.session.save(all_cases=True)
         self.app.show_meeting(self.session, replace=True)
 
-    def flush_edits(self) -> None:
-        """Quitting: keep every case slot whose fields are valid."""
+    def _ask_before_leaving(self, then: Callable[[], Awaitable[None] | None]) -> bool:
+        """Leaving (quit, back) with a new case that matches an open one
+        nobody has answered for: ask "same child?" first, then ``then``
+        (cancel: stay). True: asked. A match with another slot's case is
+        not asked: that child is in the meeting already."""
         for slot in range(len(self.session.meeting.slots)):
-            try:
-                case = self._read_slot(slot)
-            except ValidationError:
+            row = unanswered_same_child(self.session, slot, self._form(slot), self._not_same.get(slot))
+            if row is None or row.id in self._taken(slot):
                 continue
-            if case is not None:
-                self.session.place_case(slot, case)
-        self.session.save(all_cases=True)
+
+            async def answered(choice: str | None, slot: int = slot, row_id: str = row.id) -> None:
+                if choice == "use":
+                    await self._use_case(slot, row_id)
+                elif choice == "other":
+                    self._not_same[slot] = row_id
+                else:
+                    return
+                result = then()
+                if result is not None:
+                    await result
+
+            ask_same_child(self, row, answered, leaving=slot + 1)
+            return True
+        return False
+
+    def ask_before_quit(self) -> bool:
+        """The app asks each screen before it quits (True: asked here)."""
+        return self._ask_before_leaving(self.app.action_quit)
+
+    def flush_edits(self) -> None:
+        """Quitting: keep every case slot whose fields are valid; a new case
+        matching an open one nobody answered for is not created (the rule:
+        ``keep_on_quit``)."""
+        forms = {slot: self._form(slot) for slot in range(len(self.session.meeting.slots))}
+        keep_on_quit(self.session, forms, self._read_slot, self._not_same)
 
     def action_back(self) -> None:
+        if self._ask_before_leaving(self.action_back):
+            return
         self.flush_edits()
         self.app.show_setup(self.session, replace=True)

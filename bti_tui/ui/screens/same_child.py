@@ -39,12 +39,17 @@ def row_text(t: Callable[..., str], row: CaseRow) -> str:
     )
 
 
-def ask_same_child(screen: BtiScreen, row: CaseRow, answered: Callable[[str | None], object]) -> None:
+def ask_same_child(screen: BtiScreen, row: CaseRow, answered: Callable[[str | None], object], leaving: int | None = None) -> None:
     """"Same child?": "use" (the existing case), "other" (another child)
-    or None (cancel: nothing changes)."""
+    or None (cancel: nothing changes). ``leaving``: asked as the screen is
+    left (quit, back) for case number ``leaving``; cancel stays."""
     t = screen.t
-    options = [(t("review.intake.same_use"), "use"), (t("review.intake.same_other"), "other"), (t("review.intake.same_cancel"), "")]
-    message = t("review.intake.same_q", row=row_text(t, row))
+    cancel = t("review.intake.same_cancel") if leaving is None else t("intake_rules.leave_stay")
+    options = [(t("review.intake.same_use"), "use"), (t("review.intake.same_other"), "other"), (cancel, "")]
+    if leaving is None:
+        message = t("review.intake.same_q", row=row_text(t, row))
+    else:
+        message = t("intake_rules.leave_same_q", n=leaving, row=row_text(t, row))
     screen.app.push_screen(ChoiceScreen(message, options), lambda choice: answered(choice or None))
 
 
