@@ -36,7 +36,9 @@ from bti_tui.store.errors import (
 )
 from bti_tui.store.storage import DEFAULT_MAX_BYTES, read_json_file
 
-SCHEMA = 2  # 2: participants' roles by id (store/migrations.py)
+# 2: participants' roles by id; 3: consent in full, the room's consent
+# decision, who was called, agreements' history (store/migrations.py)
+SCHEMA = 3
 DOC_TABLE = "document"
 META_TABLE = "_meta"
 DOC_ID = 1

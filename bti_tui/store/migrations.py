@@ -1,6 +1,8 @@
 """How documents of an older schema become today's (registered into
 ``documents.MIGRATIONS`` on import).
 
+Schema 3 adds only fields with defaults (see the end of this module).
+
 Schema 2 (issue "three languages"): a participant's role and service are
 kept by the id of the kind's role, so every screen and document shows them
 in its own language. A schema-1 meeting held the words of the language it
@@ -46,3 +48,9 @@ def unchanged(doc: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS["meeting"][1] = meeting_v1_to_v2
 for kind in ("case", "preferences", "plan", "queued"):
     MIGRATIONS[kind][1] = unchanged
+# Schema 3 only adds fields with defaults (consent dates and scope, the
+# consent decision, called_on ...): a file of schema 2 reads as it is. The
+# number still goes up, so an older bti-tui says "made by a newer version"
+# instead of calling today's files damaged.
+for kind in ("meeting", "case", "preferences", "plan", "queued"):
+    MIGRATIONS[kind][2] = unchanged

@@ -5,7 +5,10 @@ opens with its roles by id, and the referat shows them in every language."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from bti_tui.referat import render_markdown
 from bti_tui.resources import meeting_kind
@@ -37,7 +40,7 @@ V1_MEETING = {
 
 
 def test_a_schema_1_meeting_gets_its_roles_by_id(tmp_path: Path) -> None:
-    assert SCHEMA == 2
+    assert SCHEMA == 3
     data = tmp_path / "data"
     (data / "meetings").mkdir(parents=True, mode=0o700)
     path = data / "meetings" / "m-old.json"
@@ -50,9 +53,29 @@ def test_a_schema_1_meeting_gets_its_roles_by_id(tmp_path: Path) -> None:
         assert ola.role_id == "barnevern"
         assert (tone.role_id, tone.role, tone.service) == (None, "Nabo", "Egen")  # typed: kept
         repo.save_meeting(meeting)
-        assert json.loads(path.read_text(encoding="utf-8"))["_meta"]["1"]["schema"] == 2
+        assert json.loads(path.read_text(encoding="utf-8"))["_meta"]["1"]["schema"] == SCHEMA
     kind = meeting_kind("instansmote-skole")
     nn = render_markdown(meeting, kind, {}, "nn")
     en = render_markdown(meeting, kind, {}, "en")
     assert "Helsesjukepleiar" in nn and "Helsesykepleier" not in nn
     assert "Helsesykepleier" not in en and "Nabo" in en
+
+
+def test_todays_files_are_schema_3_and_an_older_app_would_say_newer(tmp_path: Path) -> None:
+    """Consent in full and who was called (schema 3) are fields an app of
+    schema 2 does not know: it must say "made by a newer version", not
+    "damaged"."""
+    from bti_tui.session.demo import write_demo
+    from bti_tui.store import SchemaNewer, documents
+
+    with Repository.open(tmp_path / "d") as repo:
+        write_demo(repo, date(2026, 11, 24), "nb")
+    raw = json.loads((tmp_path / "d" / "cases" / "demo-sak-1.json").read_text(encoding="utf-8"))
+    assert raw["_meta"]["1"]["schema"] == 3
+    older = documents.SCHEMA - 1
+    try:
+        documents.SCHEMA = older
+        with pytest.raises(SchemaNewer):
+            Repository.open(tmp_path / "d", read_only=True).load_case("demo-sak-1")
+    finally:
+        documents.SCHEMA = older + 1
