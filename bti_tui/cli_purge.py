@@ -59,33 +59,6 @@ def _archived(ctx: Context) -> int:
 
 
 # --- purge --------------------------------------------------------------------------------------
-def _kind_name(kind_id: str, lang: str) -> str:
-    from bti_tui.resources import meeting_kinds
-
-    kind = meeting_kinds().get(kind_id)
-    return kind.name_in(lang) if kind else kind_id
-
-
-def listing(t: Translator, plan: Any) -> str:
-    """What the purge removes, for the terminal (ids and dates, no names)."""
-    lines = [t("purge.will_remove", date=format_date(plan.before))]
-    if plan.meetings:
-        lines.append(t("purge.meetings", count=len(plan.meetings)))
-        lines += [f"  {m.id}  {format_date(m.date)}  {_kind_name(m.kind_id, t.lang)}" for m in plan.meetings]
-    if plan.cases:
-        lines.append(t("purge.cases", count=len(plan.cases)))
-        for case in plan.cases:
-            when = t("purge.last_met", date=format_date(case.last_met)) if case.last_met else ""
-            if case.closed_on:
-                when = t("purge.closed_on", date=format_date(case.closed_on))
-            lines.append(f"  {case.id}  {when}".rstrip())
-    if plan.exports:
-        lines.append(t("purge.exports", count=len(plan.exports)))
-        lines += [f"  {path}" for path in plan.exports]
-    lines.append(t("purge.with_backups"))
-    return clean_text("\n".join(lines))
-
-
 def confirmed(t: Translator, question: str = "purge.confirm") -> bool:
     """Whether the person at the terminal answered yes (j/ja, y/yes)."""
     try:
@@ -96,6 +69,7 @@ def confirmed(t: Translator, question: str = "purge.confirm") -> bool:
 
 
 def _purge(ctx: Context) -> int:
+    from bti_tui.session.retention import purge_listing
     from bti_tui.store.purge import plan_purge, purge
 
     t, args = ctx.t, ctx.args
@@ -107,7 +81,7 @@ def _purge(ctx: Context) -> int:
         if plan.empty:
             print("\n".join([t("purge.nothing", date=format_date(before), folder=ctx.data_dir), *kept]))
             return EXIT_OK
-        print("\n".join([listing(t, plan), *kept]))
+        print("\n".join([purge_listing(t, plan), *kept]))
         if args.dry_run:
             print(t("purge.dry_run"))
             return EXIT_OK

@@ -11,12 +11,45 @@ list cannot go stale behind its back.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bti_tui.model import ValidationError
-from bti_tui.model.dates import parse_date
+from bti_tui.model.dates import format_date, parse_date
+from bti_tui.model.text import clean_text
 from bti_tui.store import Repository
 from bti_tui.store.purge import PurgePlan, plan_purge, purge
 from bti_tui.store.retention import ArchiveMark, mark_archived
+
+
+if TYPE_CHECKING:
+    from bti_tui.i18n import Translator
+
+
+def purge_listing(t: Translator, plan: PurgePlan, full_paths: bool = True) -> str:
+    """What a purge removes, as the command line and the purge screen list
+    it: ids, dates and kinds, no names (exports by path, or by file name
+    on the screen)."""
+    from bti_tui.resources import meeting_kinds
+
+    kinds = meeting_kinds()
+    lines = [t("purge.will_remove", date=format_date(plan.before))]
+    if plan.meetings:
+        lines.append(t("purge.meetings", count=len(plan.meetings)))
+        for m in plan.meetings:
+            kind = kinds.get(m.kind_id)
+            lines.append(f"  {m.id}  {format_date(m.date)}  {kind.name_in(t.lang) if kind else m.kind_id}")
+    if plan.cases:
+        lines.append(t("purge.cases", count=len(plan.cases)))
+        for case in plan.cases:
+            when = t("purge.last_met", date=format_date(case.last_met)) if case.last_met else ""
+            if case.closed_on:
+                when = t("purge.closed_on", date=format_date(case.closed_on))
+            lines.append(f"  {case.id}  {when}".rstrip())
+    if plan.exports:
+        lines.append(t("purge.exports", count=len(plan.exports)))
+        lines += [f"  {path if full_paths else path.name}" for path in plan.exports]
+    lines.append(t("purge.with_backups"))
+    return clean_text("\n".join(lines))
 
 
 class RetentionDesk:

@@ -15,40 +15,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from bti_tui.i18n import Translator
 from bti_tui.model import ValidationError
 from bti_tui.model.dates import format_date
-from bti_tui.resources import meeting_kinds
-from bti_tui.session.retention import RetentionDesk
+from bti_tui.session.retention import RetentionDesk, purge_listing
 from bti_tui.store import StoreError
-from bti_tui.store.purge import PurgePlan
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import ConfirmScreen
 from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.tick_box import TickBox
-
-
-def listing(t: Translator, plan: PurgePlan) -> str:
-    """What the purge removes, as the command line lists it."""
-    kinds = meeting_kinds()
-    out = [t("purge.will_remove", date=format_date(plan.before))]
-    if plan.meetings:
-        out.append(t("purge.meetings", count=len(plan.meetings)))
-        for m in plan.meetings:
-            kind = kinds.get(m.kind_id)
-            out.append(f"  {m.id}  {format_date(m.date)}  {kind.name_in(t.lang) if kind else m.kind_id}")
-    if plan.cases:
-        out.append(t("purge.cases", count=len(plan.cases)))
-        for case in plan.cases:
-            when = t("purge.last_met", date=format_date(case.last_met)) if case.last_met else ""
-            if case.closed_on:
-                when = t("purge.closed_on", date=format_date(case.closed_on))
-            out.append(f"  {case.id}  {when}".rstrip())
-    if plan.exports:
-        out.append(t("purge.exports", count=len(plan.exports)))
-        out += [f"  {path.name}" for path in plan.exports]
-    out.append(t("purge.with_backups"))
-    return "\n".join(out)
 
 
 class PurgeScreen(BtiScreen):
@@ -115,7 +89,7 @@ class PurgeScreen(BtiScreen):
             return
         folder = str(self.app.repo.data_dir)
         kept = [self.t("purge.kept_open", count=len(plan.kept_open), ids=", ".join(plan.kept_open))] if plan.kept_open else []
-        text = self.t("purge.nothing", date=format_date(plan.before), folder=folder) if plan.empty else listing(self.t, plan)
+        text = self.t("purge.nothing", date=format_date(plan.before), folder=folder) if plan.empty else purge_listing(self.t, plan, full_paths=False)
         self.query_one("#purge-listing", Static).update(plain("\n".join([text, *kept])))
         self._message("")
         self.query_one("#purge-remove", Button).disabled = plan.empty
