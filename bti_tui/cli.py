@@ -37,8 +37,7 @@ from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
 from bti_tui.model.localized import LANGUAGES
 from bti_tui.model.text import clean_text
-from bti_tui.store import Repository, StoreError, check_data
-from bti_tui.store.exports import write_output
+from bti_tui.store import Repository, StoreError
 from bti_tui.store.repository import CASES, MEETINGS, MeetingSummary
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -229,6 +228,8 @@ def _export(ctx: _Context) -> int:
         text = content.decode("utf-8")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return EXIT_OK
+    from bti_tui.store.exports import write_output
+
     target = Path(args.output).expanduser()
     if not write_output(target, content):
         print(ctx.t("cli.export.written", path=target), file=sys.stderr)
@@ -240,6 +241,8 @@ def _count(folder: Path) -> int:
 
 
 def _check(ctx: _Context) -> int:
+    from bti_tui.store import check_data
+
     t, folder = ctx.t, ctx.data_dir
     if not folder.exists() and not folder.is_symlink():
         print(t("cli.check.no_folder", folder=folder))

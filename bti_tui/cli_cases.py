@@ -20,16 +20,20 @@ import argparse
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bti_tui.cli_plan import EXIT_OK, Context, kind_name
 from bti_tui.i18n import Translator
-from bti_tui.model import Agreement, AgreementChange, AgreementStatus, Case, CaseStatus
 from bti_tui.model.dates import format_date
-from bti_tui.session.cases import CaseBook, CaseHistory, CaseRow
 from bti_tui.store import CaseNotFound, Problem, Repository
 from bti_tui.store.case_index import check_index, repair_index
 from bti_tui.store.storage import DEFAULT_MAX_BYTES
+
+# The case model and the session are imported by the verbs: `bti-tui` with
+# no verb builds this parser before it opens the app (issue 20).
+if TYPE_CHECKING:
+    from bti_tui.model import Agreement, AgreementChange, Case
+    from bti_tui.session.cases import CaseBook, CaseHistory, CaseRow
 
 STATUSES = ("open", "closed", "all")
 
@@ -48,6 +52,8 @@ def _max_bytes(ctx: Context) -> int:
 
 
 def run(ctx: Context) -> int:
+    from bti_tui.session.cases import CaseBook
+
     with Repository.open(ctx.data_dir, read_only=True, max_bytes=_max_bytes(ctx)) as repo:
         book = CaseBook(repo)
         if ctx.args.command == "cases":
@@ -114,6 +120,8 @@ def _cases(ctx: Context, book: CaseBook) -> int:
 def _json_value(field: str, raw: str) -> str | None:
     """A history value for JSON: none as null, a dropped status as "dropped"
     (the files keep the first schema's word, "cancelled")."""
+    from bti_tui.model import AgreementStatus
+
     if not raw:
         return None
     return "dropped" if field == "status" and raw == AgreementStatus.DROPPED.value else raw
@@ -206,6 +214,8 @@ def _agreement_lines(t: Translator, a: Agreement) -> list[str]:
 
 
 def _history_text(t: Translator, history: CaseHistory) -> str:
+    from bti_tui.model import CaseStatus
+
     case: Case = history.case
     ref = case.reference
     status = t(f"cases.case_status.{case.status.value}")

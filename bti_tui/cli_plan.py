@@ -24,13 +24,18 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bti_tui.i18n import Translator
 from bti_tui.model.errors import ValidationError
-from bti_tui.model.plan import DateRange, HalfYear, HalfYearPlan, MonthlyRule, SkipReason, make_plan, parse_week, parse_weekday
 from bti_tui.model.dates import format_date, parse_date, parse_time
 from bti_tui.store import Repository
+
+# The plan model is imported where a plan is made or shown: `bti-tui` with no
+# verb builds this parser before it opens the app, whose first frame waits
+# for every import (issue 20).
+if TYPE_CHECKING:
+    from bti_tui.model.plan import DateRange, HalfYearPlan, MonthlyRule
 
 EXIT_OK, EXIT_DATA = 0, 1
 
@@ -52,6 +57,8 @@ def language(ctx: Context) -> str:
 
 def parse_range(raw: str) -> DateRange:
     """``DATE..DATE`` (or one DATE) as a school holiday."""
+    from bti_tui.model.plan import DateRange
+
     first, _, last = raw.partition("..")
     start = parse_date(first)
     return DateRange(start, parse_date(last) if last.strip() else start)
@@ -151,6 +158,7 @@ def add_parser(verbs: Any, common: argparse.ArgumentParser, t: Translator) -> No
 # --- the actions -----------------------------------------------------------------------------
 def _create(ctx: Context) -> int:
     from bti_tui.calendar_days import public_holidays
+    from bti_tui.model.plan import HalfYear, MonthlyRule, make_plan, parse_week, parse_weekday
     from bti_tui.resources import meeting_kinds
     from bti_tui.store.plans import PlanStore
 
@@ -222,6 +230,7 @@ def _plan_lines(t: Translator, plan: HalfYearPlan, slots: dict[str, int]) -> str
             extra.append(d.note)
         lines.append((d.date, f"  {weekday_date(t, d.date)}  {status}" + (f"  ({'; '.join(extra)})" if extra else "")))
     from bti_tui.calendar_days import holiday_names
+    from bti_tui.model.plan import SkipReason
 
     names = holiday_names([s.date for s in plan.skipped if s.reason is SkipReason.PUBLIC_HOLIDAY], t.lang)
     for s in plan.skipped:

@@ -20,16 +20,19 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bti_tui.cli_plan import EXIT_DATA, EXIT_OK, Context, kind_name, pick_plan
 from bti_tui.i18n import Translator
-from bti_tui.model.case import ConsentStatus
-from bti_tui.model.errors import ValidationError
-from bti_tui.model.plan import HalfYearPlan
 from bti_tui.model.dates import format_date, parse_date
-from bti_tui.model.queue import Placement, QueuedCase, place_next, place_on, placement_of
+from bti_tui.model.errors import ValidationError
 from bti_tui.store import Repository
+
+# The case, plan and queue models are imported by the actions: `bti-tui`
+# with no verb builds this parser before it opens the app (issue 20).
+if TYPE_CHECKING:
+    from bti_tui.model.plan import HalfYearPlan
+    from bti_tui.model.queue import Placement, QueuedCase
 
 _CONSENTS = ("given", "missing", "refused", "withdrawn")
 
@@ -67,6 +70,7 @@ def add_parser(verbs: Any, common: argparse.ArgumentParser, t: Translator) -> No
 def _place(ctx: Context, item: QueuedCase, plans: list[HalfYearPlan], day: date | None, today: date) -> Placement | None:
     """Place ``item`` by hand on ``day`` or in the next free meeting; None
     when it must wait (no free meeting). Other refusals raise."""
+    from bti_tui.model.queue import place_next, place_on
     from bti_tui.resources import meeting_kinds
 
     kinds = meeting_kinds()
@@ -96,6 +100,8 @@ def _save(ctx: Context, store: Any, item: QueuedCase, plans: list[HalfYearPlan],
 
 
 def _add(ctx: Context) -> int:
+    from bti_tui.model.case import ConsentStatus
+    from bti_tui.model.queue import QueuedCase
     from bti_tui.resources import municipal_settings
     from bti_tui.store.plans import PlanStore
 
@@ -150,6 +156,7 @@ def _reference(t: Translator, item: QueuedCase) -> str:
 
 
 def _list(ctx: Context) -> int:
+    from bti_tui.model.queue import placement_of
     from bti_tui.store.plans import PlanStore
 
     t = ctx.t

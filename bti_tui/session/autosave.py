@@ -15,11 +15,12 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bti_tui.model import Case, Meeting
-from bti_tui.model.privacy import without_pending
 from bti_tui.store import Repository
+
+if TYPE_CHECKING:  # the app imports this before its first frame: the model when saving (issue 20)
+    from bti_tui.model import Case, Meeting
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +154,8 @@ class Autosaver:
         if meeting is not None:
             snap_m = copy.deepcopy(meeting)
             if typing is not None:
+                from bti_tui.model.privacy import without_pending
+
                 slot, step_id, cursor = typing
                 note = snap_m.slots[slot].notes.get(step_id, "")
                 snap_m.slots[slot].notes[step_id] = without_pending(note, cursor)

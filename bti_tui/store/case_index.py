@@ -37,12 +37,12 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from bti_tui.model import Case, Meeting
 from bti_tui.store.documents import CASES, MEETINGS, Problem, json_files, model_of, read_document
 from bti_tui.store.errors import StoreError
 from bti_tui.store.storage import DEFAULT_MAX_BYTES, AtomicJSONStorage, read_json_file
 
 if TYPE_CHECKING:
+    from bti_tui.model import Case, Meeting
     from bti_tui.store.repository import Repository
 
 log = logging.getLogger(__name__)

@@ -43,18 +43,40 @@ def is_temp_name(name: str) -> bool:
     return bool(_TEMP_NAME.match(name))
 
 
-def _entries(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """The entries of a folder with their lstat (links not followed)."""
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    """The entries of a folder, by name. One ``os.scandir``: its entries
+    know whether they are files or links without a system call, and keep
+    the lstat they are asked for (opening ten years of history statted
+    each file twice through pathlib: 40-100 ms before the first frame)."""
     try:
-        names = sorted(os.listdir(folder))
+        with os.scandir(folder) as found:
+            return sorted(found, key=lambda entry: entry.name)
     except OSError:
-        return
-    for name in names:
-        path = folder / name
-        try:
-            yield path, path.lstat()
-        except OSError:
+        return []
+
+
+def _lstat(entry: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return entry.stat(follow_symlinks=False)
+    except OSError:
+        return None
+
+
+def _temps_in(folder: Path, entries: list[os.DirEntry[str]]) -> Iterator[tuple[Path, os.stat_result]]:
+    """The app's own temporary files (ordinary files, by name) among a folder's entries."""
+    for entry in entries:
+        if is_temp_name(entry.name) and (st := _lstat(entry)) is not None and stat.S_ISREG(st.st_mode):
+            yield folder / entry.name, st
+
+
+def _wide_in(folder: Path, entries: list[os.DirEntry[str]], skip: set[str] = frozenset()) -> Iterator[tuple[Path, int]]:
+    """The ordinary files wider than 0600 among a folder's entries (not the lock)."""
+    for entry in entries:
+        if entry.name in skip or entry.name == LOCK_NAME:
             continue
+        st = _lstat(entry)
+        if st is not None and stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) & 0o077:
+            yield folder / entry.name, stat.S_IMODE(st.st_mode)
 
 
 def _folder_stat(folder: Path, follow: bool) -> os.stat_result | None:
@@ -69,9 +91,7 @@ def leftover_temps(data_dir: Path) -> Iterator[tuple[Path, os.stat_result]]:
     """The app's own temporary files (ordinary files only) in the data
     folder and its subfolders."""
     for folder in private_folders(data_dir):
-        for path, st in _entries(folder):
-            if stat.S_ISREG(st.st_mode) and is_temp_name(path.name):
-                yield path, st
+        yield from _temps_in(folder, _scan(folder))
 
 
 def stale_temps(data_dir: Path, now: float | None = None) -> list[Path]:
@@ -98,26 +118,37 @@ def wide_modes(data_dir: Path) -> list[tuple[Path, int]]:
             continue
         if stat.S_IMODE(st.st_mode) & 0o077:
             found.append((folder, stat.S_IMODE(st.st_mode)))
-        for path, entry in _entries(folder):
-            if stat.S_ISREG(entry.st_mode) and path.name != LOCK_NAME and stat.S_IMODE(entry.st_mode) & 0o077:
-                found.append((path, stat.S_IMODE(entry.st_mode)))
+        found += _wide_in(folder, _scan(folder))
     return found
 
 
 def tidy(data_dir: Path) -> None:
     """What ``Repository.open`` does once it holds the lock: remove the
     temp files of interrupted saves, and make the folders and files private.
-    A failure here is logged and does not stop the app."""
-    for path, _ in leftover_temps(data_dir):
-        try:
-            path.unlink()
-            log.warning("removed %s, left by an interrupted save", path)
-        except OSError as exc:
-            log.warning("could not remove %s: %s", path, exc)
-    for path, mode in wide_modes(data_dir):
-        private = DIR_MODE if path.is_dir() else FILE_MODE
-        try:
-            os.chmod(path, private)
-            log.warning("made %s private: mode %s was %s", path, oct(private), oct(mode))
-        except OSError as exc:
-            log.warning("could not make %s private: %s", path, exc)
+    A failure here is logged and does not stop the app. Each folder is
+    read once, each entry statted at most once."""
+    for folder in private_folders(data_dir):
+        st = _folder_stat(folder, follow=folder == data_dir)
+        if st is None:
+            continue
+        entries = _scan(folder)
+        removed: set[str] = set()
+        for path, _ in _temps_in(folder, entries):
+            try:
+                path.unlink()
+                removed.add(path.name)
+                log.warning("removed %s, left by an interrupted save", path)
+            except OSError as exc:
+                log.warning("could not remove %s: %s", path, exc)
+        if stat.S_IMODE(st.st_mode) & 0o077:
+            _make_private(folder, DIR_MODE, stat.S_IMODE(st.st_mode))
+        for path, mode in _wide_in(folder, entries, removed):
+            _make_private(path, FILE_MODE, mode)
+
+
+def _make_private(path: Path, private: int, mode: int) -> None:
+    try:
+        os.chmod(path, private)
+        log.warning("made %s private: mode %s was %s", path, oct(private), oct(mode))
+    except OSError as exc:
+        log.warning("could not make %s private: %s", path, exc)

@@ -35,11 +35,11 @@ from collections.abc import Callable
 from datetime import date, time as clock_time
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
 
-from bti_tui.model import Case, Meeting, MeetingStatus
+from bti_tui.model import MeetingStatus
 from bti_tui.store.case_index import CaseIndex
 from bti_tui.store.crypto import PassphraseNeeded, needs_passphrase
 from bti_tui.store.documents import (
@@ -87,11 +87,14 @@ from bti_tui.store.storage import (
     fsync_dir,
 )
 
+if TYPE_CHECKING:  # the model of a whole meeting or case: where one is loaded or saved (issue 20)
+    from bti_tui.model import Case, Meeting
+
 __all__ = ["MIGRATIONS", "SCHEMA", "MeetingSummary", "Problem", "Repository"]
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
-M = TypeVar("M", Meeting, Case)
+M = TypeVar("M", "Meeting", "Case")
 
 
 def _check_id(raw: str, not_found: Callable[[str], StoreError]) -> str:

@@ -95,12 +95,18 @@ class BtiApp(App[int]):
         self._projector = self.prefs.get("projector", False) if projector is None else projector
         self.saver = Autosaver(repo, self._save_failed)
         translate_bindings(self, self.t)
+        for theme in THEMES:
+            self.register_theme(theme)
+        # The starting theme set as Textual sets its default one, without the
+        # watcher: set in on_mount, its refresh parsed every stylesheet a
+        # second time before the first frame (issue 20). Both themes are
+        # dark, so the -dark-mode class Textual gave the app holds (tested).
+        self.set_reactive(BtiApp.theme, PROJECTOR if self._projector else NORMAL)
+        self.stylesheet.set_variables(self.get_css_variables())  # nothing is parsed yet
+        self.set_class(self._projector, "-projector")
 
     # --- lifecycle -----------------------------------------------------------------
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self._apply_projector()
         self.push_screen(HomeScreen())
         self.set_interval(RETRY_SECONDS, self._retry_failed_saves)
         # What start-up made (modules, catalogues, kinds) lives as long as

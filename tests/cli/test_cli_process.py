@@ -70,6 +70,23 @@ def test_list_does_not_import_textual(demo_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_command_imports_no_verb_s_model_before_it_opens_the_app(demo_dir: Path) -> None:
+    """Issue 20: building the parser needs each verb's options, not its
+    models: `bti-tui` with no verb opens the app having imported only what
+    its first screen needs (the plan, queue, case models and the session's
+    case book come with their verbs)."""
+    code = (
+        "import sys; import bti_tui.cli as cli; cli._parser(cli.Translator('nb'));"
+        "import bti_tui.store.housekeeping;"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('bti_tui'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    for heavy in ("bti_tui.model.plan", "bti_tui.model.queue", "bti_tui.model.case", "bti_tui.model.agreement", "bti_tui.session.cases", "bti_tui.store.check"):
+        assert heavy not in loaded, heavy
+
+
 def test_python_dash_m(demo_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bti_tui.cli", "list", "--data-dir", str(demo_dir), "--json"], capture_output=True, text=True, timeout=60

@@ -162,3 +162,24 @@ def test_a_private_mode_narrower_than_0600_is_left_alone(demo_repo: Repository) 
     Repository.open(demo_repo.data_dir).close()
     assert mode(path) == 0o400
     assert _problems(demo_repo.data_dir) == []
+
+
+def test_open_reads_each_folder_once_and_stats_no_file_through_pathlib(demo_repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: tidying at open read each folder twice and statted every
+    file twice through pathlib (ten years: 40-100 ms before the first
+    frame). Now one os.scandir per folder, whose entries keep their lstat."""
+    folder = demo_repo.data_dir
+    demo_repo.close()
+    temp = _temp(folder / "meetings", ".demo-ferdig.json.abcdefgh.tmp", age=3600)
+    wide = folder / "cases" / "demo-sak-1.json"
+    wide.chmod(0o644)
+    scanned: list[str] = []
+    statted: list[Path] = []
+    real_scandir, real_lstat = os.scandir, Path.lstat
+    monkeypatch.setattr(os, "scandir", lambda path=".": scanned.append(os.fspath(path)) or real_scandir(path))
+    monkeypatch.setattr(Path, "lstat", lambda self: statted.append(self) or real_lstat(self))
+    Repository.open(folder).close()
+    assert not temp.exists() and mode(wide) == 0o600  # what tidying is for still happens
+    tidied = [os.fspath(p) for p in (folder, folder / "meetings", folder / "cases")]
+    assert all(scanned.count(name) == 1 for name in tidied), scanned
+    assert not [p for p in statted if p.parent.name in ("meetings", "cases")]

@@ -16,6 +16,7 @@ from bti_tui.ui.app import BtiApp
 from bti_tui.ui.screens.help import HelpScreen
 from bti_tui.ui.screens.home import HomeScreen
 from bti_tui.ui.screens.meeting import MeetingScreen
+from bti_tui.ui.theme import THEMES
 
 
 def screen_text(app) -> str:
@@ -149,6 +150,29 @@ async def test_projector_switch_is_remembered(make_app, repo) -> None:
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert second.theme == "bti-projector"
+
+
+async def test_the_remembered_theme_is_there_from_the_first_frame_parsed_once(make_app, monkeypatch) -> None:
+    """Issue 20: the starting theme is set before the stylesheets are parsed,
+    so they are not parsed a second time before the first frame."""
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed: list[object] = []
+    original = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparsed.append(self) or original(self))
+    app = make_app(projector=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "bti-projector" and app.has_class("-projector")
+        assert app.screen.styles.background.hex.lower() == "#000000"  # the projector's black
+        # The app relies on it: both themes dark, as the class Textual set says.
+        assert all(theme.dark for theme in THEMES) and app.has_class("-dark-mode")
+        assert reparsed == []
+        await pilot.press("f2")  # switching still restyles everything
+        await pilot.pause()
+        assert app.theme == "bti" and not app.has_class("-projector")
+        assert app.screen.styles.background.hex.lower() == "#1c1f24"
+        assert reparsed
 
 
 async def test_overrun_is_shown_in_words_not_only_colour(make_app, clock) -> None:
