@@ -22,9 +22,10 @@ class ConsentProblem(StrEnum):
 
     @property
     def forces_anonymity(self) -> bool:
-        """A withdrawn, expired or refused consent: the case may only be
-        discussed anonymously."""
-        return self in (ConsentProblem.WITHDRAWN, ConsentProblem.EXPIRED, ConsentProblem.REFUSED)
+        """No consent, or one withdrawn, expired or refused: the case may
+        only be discussed anonymously (DOMAIN: "obtain consent from the
+        guardians, or mark the case anonymous")."""
+        return self in (ConsentProblem.MISSING, ConsentProblem.WITHDRAWN, ConsentProblem.EXPIRED, ConsentProblem.REFUSED)
 
 
 class ConsentDecision(StrEnum):

@@ -59,6 +59,7 @@ def test_a_meeting_without_cases_says_so() -> None:
 def test_two_cases_with_the_same_initials_get_their_numbers() -> None:
     meeting, kind, cases, lang = demo_args("nb")
     cases["demo-sak-2"].reference = CaseReference("AB", cases["demo-sak-1"].reference.birth_date)
+    cases["demo-sak-2"].consent = cases["demo-sak-1"].consent  # named only with consent
     names = [export_files(meeting, kind, cases, lang, None, "md", n)[0] for n in (1, 2)]
     assert names == ["2026-11-10-sak-AB-1.md", "2026-11-10-sak-AB-2.md"]
 

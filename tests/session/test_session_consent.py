@@ -135,12 +135,17 @@ def test_a_withdrawal_after_the_meeting_does_not_count_for_it(saver) -> None:
     assert s.consent_warning(0) is None
 
 
-def test_missing_consent_may_go_on_as_before(saver) -> None:
+def test_without_consent_a_named_case_is_discussed_only_anonymously(saver) -> None:
+    """DOMAIN: "obtain consent from the guardians, or mark the case
+    anonymous". Going on "as it is" without one named the child (tester)."""
     s = session_with(saver, named(Consent(ConsentStatus.MISSING)))
     warning = s.consent_warning(0)
     assert warning.problem is ConsentProblem.MISSING and warning.uncovered == ()
-    assert s.acknowledge_consent(0).outcome is Move.MOVED
-    assert s.meeting.slots[0].consent_check.decision is ConsentDecision.AS_IS
+    assert warning.choices == (ConsentDecision.ANONYMOUS,) and s.discussed_anonymously(0)
+    with pytest.raises(ValidationError) as refused:
+        s.acknowledge_consent(0)
+    assert refused.value.key == "consent.only_anonymous_missing" and s.meeting.slots[0].consent_check is None
+    assert s.decide_consent(0, ConsentDecision.ANONYMOUS).outcome is Move.MOVED
 
 
 def test_an_anonymous_case_is_never_warned(saver) -> None:

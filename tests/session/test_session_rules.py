@@ -21,6 +21,7 @@ from bti_tui.model import (
     ValidationError,
 )
 from bti_tui.resources import meeting_kind
+from bti_tui.model.consent_check import ConsentDecision
 from bti_tui.session import (
     Autosaver,
     CaseForm,
@@ -116,7 +117,9 @@ def test_a_case_without_consent_is_warned_about_first(saver) -> None:
     result = s.next_step()
     assert result.outcome is Move.NEEDS_CONSENT and result.slot == 0
     assert s.position == Position.opening()  # not moved yet
-    assert s.acknowledge_consent(0).outcome is Move.MOVED
+    with pytest.raises(ValidationError):  # no consent: only anonymously (DOMAIN)
+        s.acknowledge_consent(0)
+    assert s.decide_consent(0, ConsentDecision.ANONYMOUS).outcome is Move.MOVED
 
 
 def test_a_note_with_a_fodselsnummer_blocks_moving_and_is_kept_masked(saver) -> None:
