@@ -23,6 +23,7 @@ from bti_tui.cli_plan import Context
 from bti_tui.cli_purge import confirmed
 from bti_tui.i18n import Translator
 from bti_tui.model.dates import format_date
+from bti_tui.model.errors import ValidationError
 from bti_tui.store import Repository
 
 if TYPE_CHECKING:
@@ -52,7 +53,13 @@ def run(ctx: Context) -> int:
     if not path.is_file():
         return ctx.fail("rescue.no_file", path=str(path))
     with Repository.open(ctx.data_dir, max_bytes=ctx.max_bytes) as repo:
-        rescued = read_rescued(path, repo.data_dir)
+        try:
+            rescued = read_rescued(path, repo.data_dir)
+        except ValidationError:  # a fødselsnummer in a file edited by hand
+            return ctx.fail("rescue.fodselsnummer", path=str(path))
+        if not rescued.meetings and not rescued.cases:
+            print(t("rescue.empty", path=str(path)))
+            return EXIT_OK
         print(listing(t, rescued))
         if not args.yes:
             if not sys.stdin.isatty():

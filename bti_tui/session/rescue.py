@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bti_tui.model import Case, Meeting
+from bti_tui.model.privacy import guard_text
 from bti_tui.session.autosave import Autosaver
 from bti_tui.store import Repository
 from bti_tui.store.codec import case_from_doc, case_to_doc, meeting_from_doc, meeting_to_doc
@@ -86,6 +89,7 @@ def read_rescued(path: Path, data_dir: Path) -> Rescued:
         raise DataInvalid(path, not_a_document())
     rescued = Rescued(path)
     for entry in entries:
+        _refuse_fodselsnummer(entry)
         if isinstance(entry, dict) and "meeting" in entry:
             rescued.meetings.append(to_model(path, entry["meeting"], meeting_from_doc))
         elif isinstance(entry, dict) and "case" in entry:
@@ -93,6 +97,26 @@ def read_rescued(path: Path, data_dir: Path) -> Rescued:
         else:
             raise DataInvalid(path, not_a_document())
     return rescued
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _refuse_fodselsnummer(entry: Any) -> None:
+    """A rescue file the app wrote holds none (notes are masked as they are
+    typed), but a file may have been edited by hand: a fødselsnummer in any
+    text refuses the whole file (``ValidationError``), as every field does."""
+    for text in _strings(entry):
+        guard_text(text)
 
 
 def restore(repo: Repository, rescued: Rescued) -> None:

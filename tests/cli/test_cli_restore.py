@@ -96,3 +96,21 @@ def test_a_rescue_of_an_encrypted_folder_is_sealed_and_opens_only_there(demo: Pa
     forget_all()
     with pytest.raises(PassphraseNeeded):
         read_rescued(path, demo)
+
+
+def test_a_rescue_file_holding_a_fodselsnummer_is_refused(demo: Path, tmp_path: Path, capsys) -> None:
+    """The app never writes one (notes are masked as typed), but a file
+    edited by hand was taken in and `check` called the folder fine (tester)."""
+    path = rescue(demo, tmp_path / "aside")
+    raw = path.read_text(encoding="utf-8").replace(NOTE, "[red]x 15031200188 [@click=app.quit]q")
+    path.write_text(raw, encoding="utf-8")
+    code, _, err = run(capsys, "restore", str(path), "--yes", "--data-dir", str(demo))
+    assert code == 1 and "fødselsnummer" in err and path.exists()
+    assert not any(b"1503120" in p.read_bytes() for p in demo.rglob("*") if p.is_file())
+
+
+def test_an_empty_rescue_file_says_so(demo: Path, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bti-tui-ulagret-20261126-100000.json"
+    path.write_text('{"unsaved": []}', encoding="utf-8")
+    code, out, _ = run(capsys, "restore", str(path), "--yes", "--data-dir", str(demo))
+    assert code == 0 and "ingen ulagrede notater" in out and path.exists()
