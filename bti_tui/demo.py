@@ -48,6 +48,9 @@ _NAMES = {
     "basistjeneste": "Nils Moen",
 }
 
+# The demo meetings' fixed ids: writing the demo again overwrites them.
+DEMO_MEETINGS = ("demo-ferdig", "demo-neste")
+
 
 @cache
 def demo_texts(lang: str) -> dict[str, Any]:
@@ -84,7 +87,7 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
     next_day = today + timedelta(days=14)
 
     # --- the finished meeting -------------------------------------------
-    done = Meeting.plan(kind, past_day, time(9, 0), text["place"], lang, "demo-ferdig")
+    done = Meeting.plan(kind, past_day, time(9, 0), text["place"], lang, DEMO_MEETINGS[0])
     done.participants = _participants(kind, lang, "d")
     for person in done.participants:
         person.attendance = Attendance.PRESENT
@@ -149,7 +152,7 @@ def build_demo(kinds: dict[str, MeetingKind], today: date, lang: str = "nb") -> 
     done.finish(now)
 
     # --- the upcoming meeting ------------------------------------------
-    upcoming = Meeting.plan(kind, next_day, time(9, 0), text["place"], lang, "demo-neste")
+    upcoming = Meeting.plan(kind, next_day, time(9, 0), text["place"], lang, DEMO_MEETINGS[1])
     upcoming.participants = _participants(kind, lang, "n")
     upcoming.moteleder = upcoming.participants[1].id
     upcoming.referent = upcoming.participants[5].id

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from bti_tui.demo import build_demo
+from bti_tui.demo import DEMO_MEETINGS, build_demo
 from bti_tui.model.plan import HalfYearPlan
 from bti_tui.resources import meeting_kinds
 from bti_tui.store import Repository
 from bti_tui.store.plans import PlanStore
+
+
+def demo_written_before(repo: Repository) -> bool:
+    """Whether demo meetings are in the folder already: writing the demo
+    again would overwrite them and whatever was tried out in them, so the
+    screen asks first."""
+    return any(summary.id in DEMO_MEETINGS for summary in repo.list_meetings())
 
 
 def write_demo(repo: Repository, today: date, lang: str) -> list[str]:

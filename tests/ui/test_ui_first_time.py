@@ -311,3 +311,29 @@ async def test_key_names_are_in_the_users_language(make_app, repo) -> None:
         await pilot.pause()
         shown = {app.get_key_display(b.binding) for b in app.screen.active_bindings.values()}
         assert "Mellomrom" in shown and "space" not in shown
+
+
+async def test_the_demo_is_written_again_only_when_asked(make_app, repo) -> None:
+    """`d` on the list rewrote the demo meetings silently, losing what was
+    tried out in them (tester)."""
+    write_demo(repo, START.date(), "nb")
+    tried = repo.load_meeting("demo-neste")
+    tried.slots[0].notes["g-problem"] = "Prøvd ut i demoen"
+    repo.save_meeting(tried)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # keep them
+        await pilot.pause()
+        assert repo.load_meeting("demo-neste").slots[0].note("g-problem") == "Prøvd ut i demoen"
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one("#confirm-yes").press()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if not repo.load_meeting("demo-neste").slots[0].note("g-problem"):
+                break
+        assert repo.load_meeting("demo-neste").slots[0].note("g-problem") == ""

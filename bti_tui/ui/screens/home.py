@@ -173,7 +173,19 @@ class HomeScreen(BtiScreen):
             self.app.show_session(session)
 
     def action_demo(self) -> None:
-        """Written on the saving thread; the list is read again when it is done."""
+        """Written on the saving thread; the list is read again when it is
+        done. Demo meetings already there (perhaps tried out) are written
+        over only when the user says so."""
+        from bti_tui.session.demo import demo_written_before
+        from bti_tui.ui.screens.forms import ConfirmScreen
+
+        if demo_written_before(self.app.repo):
+            question = ConfirmScreen(self.t("ui.home.demo_again_q"), self.t("ui.home.demo_again_yes"), self.t("ui.home.demo_again_no"))
+            self.app.push_screen(question, lambda yes: self._write_demo() if yes else None)
+            return
+        self._write_demo()
+
+    def _write_demo(self) -> None:
         from bti_tui.session.demo import write_demo
 
         today = date.fromordinal(self.app.now().toordinal())
