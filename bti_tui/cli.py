@@ -87,7 +87,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar=folder, default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
     cli_crypto.add_options(parser, common, t)
-    verbs = parser.add_subparsers(dest="command", metavar="{demo,list,export,check,plan,queue,wall,encrypt,decrypt,archived,purge,cases,case}")
+    verbs = parser.add_subparsers(dest="command")
 
     demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
@@ -105,6 +105,7 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     check.add_argument("--repair", action="store_true", help=t("cases.help.repair"))
     for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge, cli_cases, cli_restore):
         verb.add_parser(verbs, common, t)
+    verbs.metavar = "{" + ",".join(verbs.choices) + "}"  # every verb, the help's aliases not
     return parser
 
 

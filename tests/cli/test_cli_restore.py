@@ -114,3 +114,11 @@ def test_an_empty_rescue_file_says_so(demo: Path, tmp_path: Path, capsys) -> Non
     path.write_text('{"unsaved": []}', encoding="utf-8")
     code, out, _ = run(capsys, "restore", str(path), "--yes", "--data-dir", str(demo))
     assert code == 0 and "ingen ulagrede notater" in out and path.exists()
+
+
+def test_the_usage_line_names_every_verb(capsys) -> None:
+    """The usage line was a fixed list and left out `restore` (tester)."""
+    assert cli.main(["--help"]) == 0
+    usage = capsys.readouterr().out.split("\n\n")[0]
+    for verb in ("demo", "list", "export", "check", "plan", "queue", "wall", "encrypt", "decrypt", "archived", "purge", "cases", "case", "restore"):
+        assert verb in usage, verb

@@ -124,7 +124,12 @@ async def test_the_child_met_again_is_found_reviewed_and_in_the_referat(repo, ma
         await pilot.press("e")  # edit what was agreed: typed text is shown as typed
         await pilot.pause()
         assert isinstance(app.screen, EditAgreementForm)
-        app.screen.query_one("#e-what", Input).value = "Veiledning [red]to[/red] ganger"
+        what = app.screen.query_one("#e-what", Input)
+        before = what.value
+        what.focus()
+        await pilot.press("!")  # a key adds to the text, never replaces it all (tester)
+        assert what.value == before + "!"
+        what.value = "Veiledning [red]to[/red] ganger"
         await pilot.press("f8")
         await pilot.pause()
         assert "2. Veiledning [red]to[/red] ganger" in card(app, 1)

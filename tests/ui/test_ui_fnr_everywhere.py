@@ -119,7 +119,8 @@ async def test_a_fodselsnummer_typed_anywhere_is_stored_nowhere(make_app, repo) 
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, ConsentWarningScreen)
-        app.screen.query_one("#consent-as_is", Button).press()
+        # No consent was recorded in intake: the only choice is anonymity.
+        app.screen.query_one("#consent-anonymous", Button).press()
         await pilot.pause()
         # --- the meeting: every step of the case, then the closing ---------------------------
         # One step per kind of field (the notes field, the same on every

@@ -64,7 +64,7 @@ class EditAgreementForm(_DatedForm):
         values = {"what": a.what, "who": a.responsible, "service": a.service, "due": format_date(a.due) if a.due else ""}
         for name, value in values.items():
             yield Label(self.t(f"ui.agreement.{name}"))
-            yield Input(safe(value, multiline=False), id=f"c-{name}", compact=True)
+            yield Input(safe(value, multiline=False), id=f"c-{name}", compact=True, select_on_focus=False)
         yield Label(self.t("cases_ui.form.note"))
         yield Input(id="c-note", compact=True)
 

@@ -79,13 +79,13 @@ class EditAgreementForm(FormModal):
     def compose_fields(self) -> ComposeResult:
         a = self._agreement
         yield Label(self.t("ui.agreement.what"))
-        yield Input(_field(a.what), id="e-what", compact=True)
+        yield Input(_field(a.what), id="e-what", compact=True, select_on_focus=False)
         yield Label(self.t("ui.agreement.who"))
-        yield Input(_field(a.responsible), id="e-who", suggester=SuggestFromList(self._names, case_sensitive=False), compact=True)
+        yield Input(_field(a.responsible), id="e-who", suggester=SuggestFromList(self._names, case_sensitive=False), compact=True, select_on_focus=False)
         yield Label(self.t("ui.agreement.service"))
-        yield Input(_field(a.service), id="e-service", suggester=SuggestFromList(self._services, case_sensitive=False), compact=True)
+        yield Input(_field(a.service), id="e-service", suggester=SuggestFromList(self._services, case_sensitive=False), compact=True, select_on_focus=False)
         yield Label(self.t("ui.agreement.due"))
-        yield Input(format_date(a.due), id="e-due", placeholder=self.t("ui.form.date_hint"), compact=True)
+        yield Input(format_date(a.due), id="e-due", placeholder=self.t("ui.form.date_hint"), compact=True, select_on_focus=False)
         yield Label(self.t("review.form.edit_note"))
         yield Input(id="e-note", compact=True)
 
