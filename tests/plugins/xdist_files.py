@@ -20,6 +20,13 @@ SPREAD = {
     "test_ui_keyboard_and_language.py",
     "test_ui_first_time.py",
     "test_referat_properties.py",
+    "test_ui_consent.py",
+    "test_ui_cases.py",
+    "test_ui_case_again.py",
+    "test_ui_purge.py",
+    "test_ui_intake_rules.py",
+    "test_ui_meeting_list.py",
+    "test_ui_bad_data.py",
 }
 
 

@@ -58,7 +58,7 @@ def filled(value: str | None) -> Args:
 BASELINE = render_markdown(*filled("plain text"))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(typed)
 def test_typed_text_never_changes_headings_or_tables(value: str) -> None:
     text = render_markdown(*filled(value))

@@ -152,8 +152,8 @@ async def visit_every_screen(data_dir: Path, text: str) -> dict[str, str]:
 
 
 # Each example visits every screen (~10 s): the known crashers in one
-# text, and two drawn by Hypothesis.
-@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# text, and one drawn by Hypothesis (its database keeps a failing one).
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=HOSTILE)
 @example(text="[/b] [red]x[/red] [@click=app.quit]klikk[/] [link=file:///etc/passwd]x[/link] \x1b[31mrød\x1b]8;;http://x\x07lenke\x07\u202egnp")
 def test_typed_text_is_shown_literally_on_every_screen(tmp_path_factory, text: str) -> None:
