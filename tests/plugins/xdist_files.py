@@ -30,9 +30,23 @@ SPREAD = {
 }
 
 
+# Files of a half minute or more that one worker runs whole (a wheel built
+# and installed, 200 SIGKILLs, every screen visited, tmux end to end).
+FIRST = {
+    "test_wheel.py",
+    "test_store_sigkill.py",
+    "test_ui_user_text.py",
+    "test_e2e_wall.py",
+    "test_e2e_crash_recovery.py",
+    "test_store_crypto_sigkill.py",
+}
+
+
 # First: xdist's worker reads the groups in its own hook of this name.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The longest single pieces first, so neither worker ends on one alone.
+    items.sort(key=lambda item: Path(str(item.fspath)).name not in FIRST)
     for item in items:
         path = Path(str(item.fspath))
         if path.name not in SPREAD:
