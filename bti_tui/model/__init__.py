@@ -5,6 +5,8 @@ Time is always passed in (``now``/``today``); nothing here reads the clock.
 
 from typing import TYPE_CHECKING
 
+from bti_tui.lazy import lazy_names
+
 # Each name is imported from its module when first asked for (PEP 562): the
 # app's first screen needs a few model classes, not the whole domain, and
 # importing every module here delayed its first frame (issue 20).
@@ -91,19 +93,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_WHERE])
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())
 
 
 __all__ = [

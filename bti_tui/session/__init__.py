@@ -4,8 +4,9 @@ Plain Python between the screens and the store: screens ask, the session
 answers and saves. Nothing here imports Textual.
 """
 
-import importlib
 from typing import TYPE_CHECKING
+
+from bti_tui.lazy import lazy_names
 
 # The names below are imported when first asked for (PEP 562): the app's
 # first screen needs only the autosaver, and importing every session module
@@ -48,13 +49,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())
 
 
 __all__ = [
