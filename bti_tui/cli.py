@@ -28,10 +28,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from bti_tui import cli_cases, cli_crypto, cli_plan, cli_purge, cli_queue, cli_restore, cli_wall
+from bti_tui import cli_crypto
 from bti_tui.cli_argparse import argparse_in
 from bti_tui.config import ENV_LANG, resolve_data_dir
 from bti_tui.i18n import Translator
@@ -75,7 +76,18 @@ def _default_language() -> str:
 
 
 # --- the parser --------------------------------------------------------------------------
-def _parser(t: Translator) -> argparse.ArgumentParser:
+# The verbs in modules of their own, imported when the command names one.
+_VERB_MODULES = ("cli_plan", "cli_queue", "cli_wall", "cli_crypto", "cli_purge", "cli_cases", "cli_restore")
+
+
+def _verb_module(name: str) -> Any:
+    return import_module(f"bti_tui.{name}")
+
+
+def _parser(t: Translator, *, verbs_too: bool = True) -> argparse.ArgumentParser:
+    """The command's parser; without ``verbs_too`` only the options of
+    opening the app (what ``bti-tui`` alone needs: building every verb's
+    parser, in every verb's words, delayed the first frame, issue 20)."""
     # The options are accepted before and after the verb; SUPPRESS keeps a
     # value given before the verb from being reset by the verb's default.
     common = argparse.ArgumentParser(add_help=False)
@@ -83,10 +95,14 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
     common.add_argument("--data-dir", metavar=folder, default=argparse.SUPPRESS, help=t("cli.help.data_dir"))
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
 
-    parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"))
+    # The options alone raise their errors, for the whole parser to report.
+    parser = argparse.ArgumentParser(prog="bti-tui", description=t("cli.help.description"), add_help=verbs_too, exit_on_error=verbs_too)
     parser.add_argument("--data-dir", metavar=folder, default=None, help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.help.lang"))
     cli_crypto.add_options(parser, common, t)
+    if not verbs_too:
+        parser.set_defaults(command=None)
+        return parser
     verbs = parser.add_subparsers(dest="command")
 
     demo = verbs.add_parser("demo", parents=[common], help=t("cli.help.demo"))
@@ -103,8 +119,8 @@ def _parser(t: Translator) -> argparse.ArgumentParser:
 
     check = verbs.add_parser("check", parents=[common], help=t("cli.help.check"))
     check.add_argument("--repair", action="store_true", help=t("cases.help.repair"))
-    for verb in (cli_plan, cli_queue, cli_wall, cli_crypto, cli_purge, cli_cases, cli_restore):
-        verb.add_parser(verbs, common, t)
+    for name in _VERB_MODULES:
+        _verb_module(name).add_parser(verbs, common, t)
     verbs.metavar = "{" + ",".join(verbs.choices) + "}"  # every verb, the help's aliases not
     return parser
 
@@ -248,14 +264,14 @@ def _check(ctx: _Context) -> int:
     if not folder.exists() and not folder.is_symlink():
         print(t("cli.check.no_folder", folder=folder))
         return EXIT_OK
-    problems = cli_cases.index_problems(ctx, folder, check_data(folder, max_bytes=ctx.max_bytes))
+    problems = _verb_module("cli_cases").index_problems(ctx, folder, check_data(folder, max_bytes=ctx.max_bytes))
     if not problems:
         meetings = t("cli.check.meetings", count=_count(folder / MEETINGS))
         print(t("cli.check.ok", folder=folder, meetings=meetings, cases=t("cli.check.cases", count=_count(folder / CASES))))
         return EXIT_OK
     lines = [t("cli.check.found", count=len(problems), folder=folder)]
     lines += [f"- {t(p.key, **p.params)}" for p in problems]
-    lines.append(t(cli_cases.untouched_key(ctx)))
+    lines.append(t(_verb_module("cli_cases").untouched_key(ctx)))
     print("\n".join(lines), file=sys.stderr)
     return EXIT_DATA
 
@@ -266,14 +282,37 @@ _VERBS: dict[str | None, Callable[[_Context], int]] = {
     "list": _list,
     "export": _export,
     "check": _check,
-    "plan": cli_plan.run,
-    "queue": cli_queue.run,
-    "wall": cli_wall.run,
-    **dict.fromkeys(cli_crypto.VERBS, cli_crypto.run),
-    **dict.fromkeys(("purge", "archived"), cli_purge.run),
-    **dict.fromkeys(("cases", "case"), cli_cases.run),
-    "restore": cli_restore.run,
 }
+# Verbs of their own modules: (module, verbs), each module's ``run``.
+_MODULE_VERBS = {
+    "cli_plan": ("plan",),
+    "cli_queue": ("queue",),
+    "cli_wall": ("wall",),
+    "cli_crypto": cli_crypto.VERBS,
+    "cli_purge": ("purge", "archived"),
+    "cli_cases": ("cases", "case"),
+    "cli_restore": ("restore",),
+}
+
+
+def _verb(command: str | None) -> Callable[[_Context], int]:
+    if command in _VERBS:
+        return _VERBS[command]
+    return next(_verb_module(name).run for name, verbs in _MODULE_VERBS.items() if command in verbs)
+
+
+def _parse(t: Translator, argv: list[str]) -> argparse.Namespace:
+    """The arguments. Opening the app (no verb, no help asked for) is read
+    with the options alone; anything else by the whole parser, so a verb,
+    ``--help`` and every usage error read exactly as before."""
+    if not any(arg in ("-h", "--help") for arg in argv):
+        try:
+            args, rest = _parser(t, verbs_too=False).parse_known_args(argv)
+        except argparse.ArgumentError:  # a bad option: the whole parser says it, with the verbs in its usage
+            rest = argv
+        if not rest:
+            return args
+    return _parser(t).parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -286,12 +325,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = Translator(explicit_lang or _default_language())
     try:
         with argparse_in(t.lang):
-            args = _parser(t).parse_args(argv)
+            args = _parse(t, argv)
     except SystemExit as exc:  # argparse: 2 on a usage error, 0 after --help
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     ctx = _Context(args, t, explicit_lang)
     try:  # an encrypted folder: the passphrase first
-        return cli_crypto.before(ctx) or _VERBS[args.command](ctx)
+        return cli_crypto.before(ctx) or _verb(args.command)(ctx)
     except StoreError as exc:
         return ctx.fail(exc.key, **exc.params)
     except OSError as exc:  # a refusal of the operating system no store error names

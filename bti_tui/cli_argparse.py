@@ -20,7 +20,7 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bti_tui.i18n import catalogue, counted_keys, plural_rule
+from bti_tui.i18n import plural_rule, section
 
 PREFIX = "argparse."
 
@@ -29,8 +29,8 @@ PREFIX = "argparse."
 def argparse_in(lang: str) -> Iterator[None]:
     """argparse speaks ``lang`` inside the block (build the parser inside it too:
     argparse translates its group titles when a parser is made)."""
-    texts = catalogue(lang)
-    counted = counted_keys(lang)
+    # argparse's section alone: reading the whole catalogue delayed the first frame (issue 20).
+    texts, counted = section(lang, PREFIX.rstrip("."))
 
     def gettext(message: str) -> str:
         # argparse 3.11 also passes None (a subparser group without description).

@@ -103,6 +103,13 @@ def catalogue(lang: str) -> dict[str, str]:
     return _load(lang)[0]
 
 
+def section(lang: str, name: str) -> tuple[dict[str, str], frozenset[str]]:
+    """One section of ``lang`` (its texts by flat key, its counted keys),
+    read alone: what a caller needs of one section only (argparse's words)."""
+    _check_language(lang)
+    return _section(lang, name)
+
+
 def counted_keys(lang: str) -> frozenset[str]:
     """The keys of the counted texts of ``lang`` (``ui.home.demo_written``)."""
     return _load(lang)[1]

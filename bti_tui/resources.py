@@ -14,9 +14,10 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bti_tui.model.kind import MeetingKind
+if TYPE_CHECKING:
+    from bti_tui.model.kind import MeetingKind
 
 
 def _root(name: str) -> Traversable:
@@ -42,6 +43,8 @@ def load_toml(resource: Traversable) -> dict[str, Any]:
 @cache
 def meeting_kinds() -> dict[str, MeetingKind]:
     """Every meeting kind in ``data/kinds``, by id, in file-name order."""
+    from bti_tui.model.kind import MeetingKind  # not before the first frame (issue 20)
+
     agendas = data_root().joinpath("agendas")
     kinds: dict[str, MeetingKind] = {}
     for entry in sorted(data_root().joinpath("kinds").iterdir(), key=lambda e: e.name):
@@ -84,6 +87,13 @@ class MunicipalSettings:
 def municipal_settings() -> MunicipalSettings:
     raw = load_toml(data_root().joinpath("settings.toml"))
     return MunicipalSettings(**raw)
+
+
+def stylesheet(name: str) -> str:
+    """The path of one tcss file (``app.tcss``). A screen names its own
+    file in ``CSS_PATH``: Textual reads it when the screen is first shown,
+    so the first frame parses only what the home screen needs (issue 20)."""
+    return str(styles_root().joinpath(name))
 
 
 def stylesheets() -> list[str]:

@@ -87,7 +87,7 @@ _WHERE = {
     "Attendance": "meeting",
     "CaseSlot": "meeting",
     "Meeting": "meeting",
-    "MeetingStatus": "meeting",
+    "MeetingStatus": "status",
     "Participant": "meeting",
     "new_id": "meeting",
 }

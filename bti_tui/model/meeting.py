@@ -12,6 +12,7 @@ from bti_tui.model.consent_check import ConsentCheck
 from bti_tui.model.informing import Informing
 from bti_tui.model.kind import MeetingKind, Phase, RoleSpec
 from bti_tui.model.localized import pick
+from bti_tui.model.status import MeetingStatus
 
 
 def new_id(prefix: str = "") -> str:
@@ -27,12 +28,6 @@ class Attendance(StrEnum):
     PRESENT = "present"  # til stede
     ABSENT = "absent"  # forfall: absent with notice
     INVITED = "invited"  # invited, not yet marked
-
-
-class MeetingStatus(StrEnum):
-    PLANNED = "planned"
-    RUNNING = "running"
-    FINISHED = "finished"
 
 
 @dataclass

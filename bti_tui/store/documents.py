@@ -18,7 +18,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bti_tui.model import MeetingStatus
+from bti_tui.model.status import MeetingStatus
 # The codec (cattrs and the whole model) is imported where a document is
 # turned into a model object: the app's first screen lists meetings from the
 # index and needs neither (issue 20).

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bti_tui.i18n import Translator
-from bti_tui.resources import municipal_settings, stylesheets
+from bti_tui.resources import municipal_settings, stylesheet
 from bti_tui.session.autosave import Autosaver
 from bti_tui.store.documents import LOG_NAME
 from bti_tui.store.repository import Repository
@@ -68,7 +68,9 @@ class BtiApp(App[int]):
     TITLE = "bti-tui"
     # Not the wall's (scoped to WallScreen, which only `bti-tui wall` shows):
     # parsing it delayed the first frame for nothing.
-    CSS_PATH = [path for path in stylesheets() if not path.endswith("wall.tcss")]
+    # What every screen uses; a screen of its own (cases, review, purge,
+    # innkalling) names its file in its CSS_PATH, read when first shown.
+    CSS_PATH = [stylesheet("app.tcss")]
     BINDINGS = [
         Binding("f1", "help", "keys.help"),
         Binding("question_mark", "help", "keys.help", show=False),

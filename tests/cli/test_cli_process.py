@@ -87,6 +87,37 @@ def test_the_command_imports_no_verb_s_model_before_it_opens_the_app(demo_dir: P
         assert heavy not in loaded, heavy
 
 
+FIRST_FRAME = """
+import os, sys, textual.app
+display = textual.app.App._display
+def first_frame(app, screen, renderable):
+    if renderable is not None and type(screen).__name__ == "HomeScreen":
+        print(" ".join(sorted(sys.modules)), flush=True)
+        os._exit(0)
+    return display(app, screen, renderable)
+textual.app.App._display = first_frame
+run = textual.app.App.run
+textual.app.App.run = lambda self, *a, **k: run(self, headless=True)
+from bti_tui.cli import main
+main(["--data-dir", sys.argv[1]])
+"""
+
+
+def test_the_first_frame_waits_for_no_verb_no_model_and_no_meeting_file(demo_dir: Path) -> None:
+    """Issue 20: `bti-tui` alone draws the home screen before it imports any
+    verb's module, the meeting model, the meeting kinds or the codec; the
+    list is filled after that frame (tests/ui/test_ui_meeting_list.py)."""
+    result = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(demo_dir)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "bti_tui.ui.screens.home" in loaded  # the frame was the home screen's
+    for later in (
+        "bti_tui.cli_cases", "bti_tui.cli_purge", "bti_tui.cli_queue", "bti_tui.cli_restore", "bti_tui.cli_wall",
+        "bti_tui.model.meeting", "bti_tui.model.kind", "bti_tui.store.codec", "cattrs", "bti_tui.referat", "rich._emoji_codes",
+    ):
+        assert later not in loaded, later
+
+
 def test_python_dash_m(demo_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bti_tui.cli", "list", "--data-dir", str(demo_dir), "--json"], capture_output=True, text=True, timeout=60

@@ -94,3 +94,52 @@ async def test_a_damaged_file_far_down_is_named_when_its_row_is_reached(make_app
         assert oldest.name in str(problems.render())
         table = screen.query_one("#meetings", MeetingList)
         assert table.total == table.row_count == COUNT - 1
+
+
+async def test_the_first_frame_is_drawn_before_the_list_is_read(make_app, repo) -> None:
+    """Issue 20: the title, the folder and the keys show at once; the index
+    is read and the rows filled right after that first frame."""
+    _history(repo)
+    order: list[str] = []
+    read = repo.indexed_meetings
+    repo.indexed_meetings = lambda: (order.append("list read"), read())[1]
+    app = make_app()
+    display = app._display
+
+    def shown(screen, renderable) -> None:
+        if renderable is not None and isinstance(screen, HomeScreen) and "frame" not in order:
+            order.append("frame")
+        display(screen, renderable)
+
+    app._display = shown
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", MeetingList)
+        assert order[:2] == ["frame", "list read"]
+        assert table.row_count > 0
+        assert app.focused is table  # focused once filled: Enter opens the newest
+
+
+async def test_a_screen_opened_before_the_list_is_filled_keeps_the_focus(make_app, repo, clock) -> None:
+    """A key pressed in the moment before the rows came (n: a new meeting)
+    is not undone by them: the list does not take the focus from the screen
+    on top, and a meeting left running is not opened over it."""
+    ids = _history(repo)
+    running = repo.load_meeting(ids[0])
+    running.start(clock())
+    repo.save_meeting(running)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen_stack[1]
+        assert isinstance(home, HomeScreen)
+        if not isinstance(app.screen, HomeScreen):  # reopened at start: back to the list
+            app.pop_screen()
+            await pilot.pause()
+        app.show_setup()
+        await pilot.pause()
+        on_top, focused = app.screen, app.focused
+        home._first_load()  # the rows arriving late, behind the new screen
+        await pilot.pause()
+        assert app.screen is on_top and app.focused is focused
+        assert home.query_one("#meetings", MeetingList).total == len(ids)

@@ -10,7 +10,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
 from ui_support import START, FakeClock
 
 from bti_tui.session.demo import write_demo
@@ -57,7 +56,7 @@ async def settled(pilot) -> None:
     """Until the layout has settled: the agreement table sizes its columns
     on its first resize, which a loaded machine may deliver late. The text
     cursor stops blinking (shown or not by the timing of the picture)."""
-    for area in pilot.app.screen.query(TextArea):
+    for area in pilot.app.screen.query("TextArea, Input"):
         area.cursor_blink = False
     for _ in range(3):
         await pilot.pause()
@@ -88,7 +87,7 @@ def push(make_screen):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.app.push_screen(make_screen(pilot.app))
-        await pilot.pause()
+        await settled(pilot)
 
     return run_before
 

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from bti_tui.model import Agreement, AgreementChange, CaseStatus, Duty
 from bti_tui.model.dates import format_date
-from bti_tui.resources import meeting_kinds
+from bti_tui.resources import meeting_kinds, stylesheet
 from bti_tui.session.cases import CaseBook, CaseHistory, stafettholder_duties
 from bti_tui.store import StoreError
 from bti_tui.ui.screens.base import BtiScreen
@@ -43,6 +43,7 @@ def _who(name: str | None, service: str | None) -> str:
 
 
 class CaseScreen(BtiScreen):
+    CSS_PATH = stylesheet("cases.tcss")  # read when the screen is first shown
     BINDINGS = [
         Binding("e", "edit_agreement", "keys.cases.edit_agreement"),
         Binding("m", "mark_agreement", "keys.cases.mark_agreement"),

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from bti_tui.model import Agreement, AgreementStatus, ClosingReason
 from bti_tui.model.dates import format_date, parse_date, parse_optional_date
+from bti_tui.resources import stylesheet
 from bti_tui.store import StoreError
 from bti_tui.ui.screens.forms import FormModal
 from bti_tui.ui.text import plain, safe
@@ -27,6 +28,8 @@ MARKS = (AgreementStatus.DONE, AgreementStatus.CONTINUED, AgreementStatus.DROPPE
 
 class _DatedForm(FormModal):
     """A form whose first field is the day the change is recorded on."""
+
+    CSS_PATH = stylesheet("cases.tcss")  # read when the screen is first shown
 
     def __init__(self, today: date, apply: Callable[..., object]) -> None:
         super().__init__()

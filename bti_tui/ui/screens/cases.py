@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Label, Select, Static
 from bti_tui.i18n import Translator
 from bti_tui.model import CaseStatus
 from bti_tui.model.dates import format_date
+from bti_tui.resources import stylesheet
 from bti_tui.session.cases import CaseBook, CaseRow
 from bti_tui.store import StoreError
 from bti_tui.ui.screens.base import BtiScreen
@@ -68,6 +69,7 @@ def today_of(app) -> date:
 
 
 class CaseOverviewScreen(BtiScreen):
+    CSS_PATH = stylesheet("cases.tcss")  # read when the screen is first shown
     BINDINGS = [
         Binding("enter", "open_case", "keys.cases.open_case"),
         Binding("escape", "back", "keys.back"),

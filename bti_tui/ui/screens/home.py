@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from bti_tui.model.dates import format_date, format_time
 from bti_tui.model.localized import LANGUAGES
-from bti_tui.model.meeting import MeetingStatus
+from bti_tui.model.status import MeetingStatus
 from bti_tui.resources import meeting_kinds
 from bti_tui.store.errors import StoreError
 from bti_tui.ui.screens.base import BtiScreen
@@ -34,6 +34,10 @@ class HomeScreen(BtiScreen):
         def __init__(self, ids: list[str] | None) -> None:
             super().__init__()
             self.ids = ids
+
+    # The list is focused when it is filled, after the first frame: focusing
+    # it before restyled the table once more in front of that frame.
+    AUTO_FOCUS = None
 
     BINDINGS = [
         Binding("n", "new_meeting", "keys.new_meeting"),
@@ -60,13 +64,23 @@ class HomeScreen(BtiScreen):
     def on_mount(self) -> None:
         table = self.query_one("#meetings", MeetingList)
         for column in ("date", "kind", "place", "status"):
-            table.add_column(self.t(f"ui.home.col_{column}"), key=column)
+            table.add_column(plain(self.t(f"ui.home.col_{column}")), key=column)  # Text: no markup parse
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown: the one place the list is read.
+        # Also sent when the screen is first shown: the one place the list is
+        # read. The first time, after the first frame is drawn: the title,
+        # the folder and the keys show at once, the rows a moment later
+        # (issue 20: reading the index and filling the rows was a third of
+        # the time to the first frame with ten years of meetings).
+        if self._started:
+            self.reload()
+            return
+        self._started = True
+        self.call_after_refresh(self._first_load)
+
+    def _first_load(self) -> None:
         summaries = self.reload()
-        if not self._started:
-            self._started = True
+        if self.is_active:  # not if a key pressed meanwhile opened another screen
             self._reopen_running(summaries)
 
     def _check_rows(self, ids: list[str]) -> None:
@@ -131,7 +145,7 @@ class HomeScreen(BtiScreen):
         row = table.ensure(select) if select and summaries else None
         if row is not None:
             table.move_cursor(row=row)
-        if summaries:
+        if summaries and self.is_active:  # focus belongs to the screen on top
             table.focus()
         return summaries
 

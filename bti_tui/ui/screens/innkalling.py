@@ -22,6 +22,7 @@ from rich.markdown import Markdown
 from textual.widgets import Footer, Label, Static
 
 from bti_tui.model.dates import format_date
+from bti_tui.resources import stylesheet
 from bti_tui.session.innkalling import Invitation, invitation
 from bti_tui.store.crypto import is_encrypted
 from bti_tui.store.plans import PlanStore
@@ -30,6 +31,7 @@ from bti_tui.ui.text import lines, plain
 
 
 class InnkallingScreen(BtiScreen):
+    CSS_PATH = stylesheet("plan.tcss")  # read when the screen is first shown
     BINDINGS = [
         Binding("c", "copy", "keys.copy"),
         Binding("m", "save('md')", "keys.save_md"),

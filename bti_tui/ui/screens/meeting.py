@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 from bti_tui.model import Phase, Position, StepFeature, ValidationError
 from bti_tui.model.clock import CLOSING, OPENING
 from bti_tui.model.consent_check import ConsentDecision
+from bti_tui.resources import stylesheet
 from bti_tui.session import MeetingSession, Move, MoveResult
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.screens.base import BtiScreen
@@ -35,6 +36,7 @@ from bti_tui.ui.widgets.step_pane import StepPane
 
 
 class MeetingScreen(BtiScreen):
+    CSS_PATH = stylesheet("meeting.tcss")  # read when the screen is first shown
     BINDINGS = [
         Binding("f8", "next_step", "keys.next_step"),
         # Priority: Textual's TextArea binds F7 to "select all" (the only one

@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from bti_tui.model import ValidationError
 from bti_tui.model.dates import format_date
+from bti_tui.resources import stylesheet
 from bti_tui.session.retention import RetentionDesk, purge_listing
 from bti_tui.store import StoreError
 from bti_tui.ui.screens.base import BtiScreen
@@ -26,6 +27,7 @@ from bti_tui.ui.widgets.tick_box import TickBox
 
 
 class PurgeScreen(BtiScreen):
+    CSS_PATH = stylesheet("purge.tcss")  # read when the screen is first shown
     BINDINGS = [Binding("escape", "back", "keys.back")]
 
     def __init__(self) -> None:

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from bti_tui.model.dates import format_date
+from bti_tui.resources import stylesheet
 from bti_tui.session import MeetingSession
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.screens.base import BtiModal
@@ -60,6 +61,8 @@ def default_distribution(session: MeetingSession, slot: int) -> str:
 
 class ReadBackScreen(BtiModal):
     """Returns "approve", "skip" or None (correct first)."""
+
+    CSS_PATH = stylesheet("meeting.tcss")  # read when the screen is first shown
 
     BINDINGS = [Binding("escape", "correct", "keys.read_back_correct")]
 

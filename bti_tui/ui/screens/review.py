@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from bti_tui.model import AgreementStatus, ValidationError
 from bti_tui.model.dates import format_date
+from bti_tui.resources import stylesheet
 from bti_tui.session import MeetingSession, ReviewItem
 from bti_tui.ui.labels import case_label
 from bti_tui.ui.screens.base import BtiScreen
@@ -36,6 +37,7 @@ _MARK_STYLES = {AgreementStatus.DONE: "$success", AgreementStatus.CONTINUED: "$w
 
 
 class ReviewScreen(BtiScreen):
+    CSS_PATH = stylesheet("review.tcss")  # read when the screen is first shown
     BINDINGS = [
         Binding("1", "mark('done')", "keys.review.done"),
         Binding("2", "mark('continued')", "keys.review.continued"),

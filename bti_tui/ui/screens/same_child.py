@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from bti_tui.model import MeetingStatus, ValidationError, initials_key
 from bti_tui.model.dates import format_date, parse_date
+from bti_tui.resources import stylesheet
 from bti_tui.session import CaseBook, CaseRow
 from bti_tui.ui.screens.base import BtiModal, BtiScreen
 from bti_tui.ui.screens.forms import ChoiceScreen
@@ -55,6 +56,8 @@ def ask_same_child(screen: BtiScreen, row: CaseRow, answered: Callable[[str | No
 
 class FindCaseScreen(BtiModal):
     """Returns the chosen case's id, or None."""
+
+    CSS_PATH = stylesheet("review.tcss")  # read when the screen is first shown
 
     BINDINGS = [Binding("escape", "cancel", "keys.cancel")]
 
