@@ -122,11 +122,14 @@ def wide_modes(data_dir: Path) -> list[tuple[Path, int]]:
     return found
 
 
-def tidy(data_dir: Path) -> None:
+def tidy(data_dir: Path, *, files_too: bool = True) -> None:
     """What ``Repository.open`` does once it holds the lock: remove the
     temp files of interrupted saves, and make the folders and files private.
     A failure here is logged and does not stop the app. Each folder is
-    read once, each entry statted at most once."""
+    read once, each entry statted at most once. Without ``files_too`` the
+    files' modes are left for :func:`make_files_private` (a stat of every
+    file: ten years of them delayed the app's first frame, issue 20); the
+    folders are made private here, so no one else reaches a file meanwhile."""
     for folder in private_folders(data_dir):
         st = _folder_stat(folder, follow=folder == data_dir)
         if st is None:
@@ -142,8 +145,18 @@ def tidy(data_dir: Path) -> None:
                 log.warning("could not remove %s: %s", path, exc)
         if stat.S_IMODE(st.st_mode) & 0o077:
             _make_private(folder, DIR_MODE, stat.S_IMODE(st.st_mode))
-        for path, mode in _wide_in(folder, entries, removed):
-            _make_private(path, FILE_MODE, mode)
+        if files_too:
+            for path, mode in _wide_in(folder, entries, removed):
+                _make_private(path, FILE_MODE, mode)
+
+
+def make_files_private(data_dir: Path) -> None:
+    """The files' half of :func:`tidy`: every ordinary file wider than 0600
+    made 0600 (logged), the lock file aside."""
+    for folder in private_folders(data_dir):
+        if _folder_stat(folder, follow=folder == data_dir) is not None:
+            for path, mode in _wide_in(folder, _scan(folder)):
+                _make_private(path, FILE_MODE, mode)
 
 
 def _make_private(path: Path, private: int, mode: int) -> None:

@@ -76,7 +76,7 @@ from bti_tui.store.errors import (
     WriteFailed,
     backup_path,
 )
-from bti_tui.store.housekeeping import tidy
+from bti_tui.store.housekeeping import make_files_private, tidy
 from bti_tui.store.lock import DataFolderLock
 from bti_tui.store.preferences import clean_preferences
 from bti_tui.store.storage import (
@@ -148,14 +148,16 @@ class Repository:
 
     # --- opening and closing -------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path, *, read_only: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Repository:
+    def open(cls, data_dir: Path, *, read_only: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, files_private_later: bool = False) -> Repository:
         """Open ``data_dir``: create it (0700) if missing, take the lock
         (``DataLocked`` if another bti-tui holds it), remove the temp files
         of interrupted saves and make wide folders and files private
         (logged). ``read_only``: no lock, nothing created or changed, every
         save raises ``ReadOnly``. Whatever the operating system refuses is a
         ``StoreError`` (``NotAFolder``, ``FolderReadOnly``, ``LockUnsafe``,
-        ``Unreadable``, ``NotRegular``, ``OpenFailed``)."""
+        ``Unreadable``, ``NotRegular``, ``OpenFailed``). ``files_private_later``:
+        the files' modes are put right by :meth:`make_files_private`, called
+        soon after (the app: once its first frame is drawn); the folders now."""
         data_dir = Path(data_dir)
         try:
             _refuse_file_in_place_of(data_dir)
@@ -178,7 +180,7 @@ class Repository:
         try:
             for name in (MEETINGS, CASES):
                 _own_folder(data_dir / name)
-            tidy(data_dir)
+            tidy(data_dir, files_too=not files_private_later)
         except OSError as exc:
             lock.release()
             raise _opening_failed(data_dir, exc) from None
@@ -186,6 +188,13 @@ class Repository:
             lock.release()
             raise
         return repo
+
+    def make_files_private(self) -> None:
+        """Every file of the folder owner-only (0600), logged; what ``open``
+        left for later with ``files_private_later``. Never raises: a file
+        that cannot be changed is logged."""
+        if not self.read_only:
+            make_files_private(self.data_dir)
 
     def close(self) -> None:
         with self._mutex:

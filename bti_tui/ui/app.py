@@ -121,6 +121,9 @@ class BtiApp(App[int]):
             self.say("\n".join(lines), severity="warning", timeout=15)
         # After the first frame: finding them imports the codec (cattrs).
         self.call_after_refresh(self._tell_rescued)
+        # The files' modes, left by opening for after the first frame (a stat
+        # of each file); on the saving thread, in turn with the saves.
+        self.call_after_refresh(self.saver.submit, "making the files private", self.repo.make_files_private)
 
     def _tell_rescued(self) -> None:
         from bti_tui.session.rescue import rescued_files
@@ -398,7 +401,7 @@ def run_app(data_dir: Path, lang: str | None, *, encrypt: bool = False) -> int:
     if not ask_passphrase(data_dir, language, encrypt=encrypt):
         print(Translator(language)("crypto.not_opened", folder=data_dir), file=sys.stderr)
         return 1
-    with Repository.open(data_dir, max_bytes=settings.max_file_bytes) as repo:
+    with Repository.open(data_dir, max_bytes=settings.max_file_bytes, files_private_later=True) as repo:
         if LOG_PATH is None:
             log_to_file(repo.data_dir)
         if lang is None:

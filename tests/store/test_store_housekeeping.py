@@ -144,6 +144,29 @@ def test_open_makes_wide_folders_and_files_private(demo_repo: Repository, caplog
     assert _problems(folder) == []
 
 
+def test_the_files_modes_can_be_put_right_after_opening(demo_repo: Repository, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 20: the app opens the folder with ``files_private_later`` (no
+    stat of every file before its first frame): the folders are private at
+    once, the files when ``make_files_private`` runs (the app: right after
+    its first frame)."""
+    folder = demo_repo.data_dir
+    demo_repo.close()
+    case_file, meetings = folder / "cases" / "demo-sak-1.json", folder / "meetings"
+    case_file.chmod(0o644)
+    meetings.chmod(0o755)
+    with Repository.open(folder, files_private_later=True) as repo:
+        assert mode(meetings) == 0o700  # no one else reaches a file meanwhile
+        assert mode(case_file) == 0o644
+        with caplog.at_level(logging.INFO, logger="bti_tui.store"):
+            repo.make_files_private()
+        assert mode(case_file) == 0o600
+        assert str(case_file) in caplog.text
+    with Repository.open(folder, read_only=True) as reader:
+        case_file.chmod(0o644)
+        reader.make_files_private()  # a reader changes nothing
+        assert mode(case_file) == 0o644
+
+
 def test_open_never_chmods_through_a_link(demo_repo: Repository, tmp_path: Path) -> None:
     folder = demo_repo.data_dir
     demo_repo.close()

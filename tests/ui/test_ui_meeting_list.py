@@ -143,3 +143,24 @@ async def test_a_screen_opened_before_the_list_is_filled_keeps_the_focus(make_ap
         await pilot.pause()
         assert app.screen is on_top and app.focused is focused
         assert home.query_one("#meetings", MeetingList).total == len(ids)
+
+
+async def test_the_app_makes_the_files_private_after_its_first_frame(tmp_path, clock) -> None:
+    """What opening left for later (``files_private_later``, as ``bti-tui``
+    opens the folder): the app puts the files' modes right once it shows."""
+    from bti_tui.store import Repository
+    from bti_tui.ui.app import BtiApp
+
+    folder = tmp_path / "data"
+    with Repository.open(folder) as repo:
+        ids = _history(repo)
+    wide = repo.meeting_path(ids[0])
+    wide.chmod(0o644)
+    with Repository.open(folder, files_private_later=True) as repo:
+        assert wide.stat().st_mode & 0o777 == 0o644
+        app = BtiApp(repo, "nb", now=clock)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            app.saver.flush(timeout=10)
+            assert wide.stat().st_mode & 0o777 == 0o600
+        app.saver.close()

@@ -58,7 +58,9 @@ class HomeScreen(BtiScreen):
             yield Static(plain(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir))), id="home-data-dir")
             yield Static("", id="home-problems", classes="form-error")
             yield Static("", id="home-empty")
-            yield MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
+            meetings = MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
+            meetings.display = False  # shown when filled, after the first frame: an empty table is not drawn
+            yield meetings
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
