@@ -70,7 +70,7 @@ def test_random_sigkills_during_saves_leave_a_clean_folder(tmp_path: Path) -> No
         os.close(write_end)
         os.read(read_end, 1)  # the child has the folder open (or died)
         os.close(read_end)
-        time.sleep(rng.uniform(0.0, 0.08))
+        time.sleep(rng.uniform(0.0, 0.03))  # a save takes about a millisecond: many in reach
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     assert not (tmp_path / "child-error").exists(), (tmp_path / "child-error").read_text()
