@@ -10,12 +10,15 @@ vanished; "[@click=app.quit]" was a live action.
 from __future__ import annotations
 
 import asyncio
+import io
 import re
 from datetime import date, datetime, time
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rich.console import Console
+from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static, TextArea
@@ -88,6 +91,9 @@ def shown_text(screen) -> str:
             rendered = widget.render()
             if isinstance(rendered, (Text, Content)):
                 parts.append(rendered.plain)
+            elif isinstance(widget.content, RichMarkdown):  # the referat, the innkalling: as Rich draws it
+                console = Console(width=200, file=io.StringIO(), color_system=None, legacy_windows=False)
+                parts.append("".join(segment.text for segment in console.render(widget.content)))
         elif isinstance(widget, Input):
             parts.append(widget.value)
         elif isinstance(widget, TextArea):

@@ -1,12 +1,22 @@
-"""Preview the referat in the app (Textual's Markdown widget, the same
-parser as the export), and export it to a file that is said where."""
+"""Preview the referat in the app, and export it to a file that is said where.
+
+The referat is drawn by Rich's Markdown renderable in one Static (as the
+innkalling is), not by Textual's Markdown widget: that one builds a widget
+per block and table cell, and took 3–4 s to show the demo meeting's referat
+on this machine, in front of the room (Rich: a fraction of a second,
+``benchmarks/preview.py``). Rich parses with markdown-it too and turns text
+into ``Text`` without reading markup; the typed text in the referat is
+escaped Markdown already (``referat.markup``), so it makes no link, HTML or
+heading of its own, and ``hyperlinks=False`` writes no terminal link.
+"""
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Markdown
+from textual.widgets import Footer, Label, Static
 
 from bti_tui.session import MeetingSession
 from bti_tui.session.exports import EXPORT_FORMATS, case_choices, render_referat
@@ -16,14 +26,6 @@ from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.forms import ChoiceScreen
 
 __all__ = ["EXPORT_FORMATS", "ReferatPreviewScreen", "choose_export", "export_referat"]
-
-
-def _parser():
-    """The export's own parser settings: raw HTML off, and no linkify, so a
-    typed address never becomes a link (Textual's default parser links it)."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def export_referat(screen: BtiScreen, session: MeetingSession, fmt: str = "md", case: int | None = None) -> None:
@@ -72,9 +74,7 @@ class ReferatPreviewScreen(BtiScreen):
     def compose(self) -> ComposeResult:
         yield Label(self.t("ui.referat.title"), classes="screen-title")
         with VerticalScroll(id="referat-scroll"):
-            yield Markdown(
-                render_referat(self.session, self.app.lang), id="referat", open_links=False, parser_factory=_parser
-            )
+            yield Static(Markdown(render_referat(self.session, self.app.lang), hyperlinks=False), id="referat")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
