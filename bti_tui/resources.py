@@ -1,5 +1,6 @@
 """The files that ship with the app: ``data/`` (kinds, agendas, texts,
-settings) and ``styles/`` (tcss), found through ``importlib.resources``.
+settings) and ``styles/`` (tcss): folders beside the code, or read through
+``importlib.resources`` when the package is imported from a zip file.
 
 In a built wheel both folders live inside the package (hatchling
 ``force-include``). In a source checkout with an editable install they stay at
@@ -11,20 +12,28 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from bti_tui.model.kind import MeetingKind
 
 
 def _root(name: str) -> Traversable:
-    packaged = files("bti_tui").joinpath(name)
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / name
+    # An installed package is a folder on disk: its files are plain paths
+    # (what importlib.resources would give too, after importing its readers
+    # and zipfile, some 5 ms before the first frame, issue 20). A package
+    # imported from a zip file has no folder: importlib.resources reads it.
+    here = Path(__file__).resolve().parent
+    if (here / name).is_dir():
+        return here / name
+    if here.is_dir():  # a source checkout: beside the package
+        return here.parent / name
+    from importlib.resources import files
+
+    return files("bti_tui").joinpath(name)
 
 
 def data_root() -> Traversable:
