@@ -120,7 +120,7 @@ async def test_the_first_frame_is_drawn_before_the_list_is_read(make_app, repo) 
         assert app.focused is table  # focused once filled: Enter opens the newest
 
 
-async def test_a_screen_opened_before_the_list_is_filled_keeps_the_focus(make_app, repo, clock) -> None:
+async def test_a_screen_opened_before_the_list_is_filled_keeps_the_focus(make_app, repo, clock, monkeypatch) -> None:
     """A key pressed in the moment before the rows came (n: a new meeting)
     is not undone by them: the list does not take the focus from the screen
     on top, and a meeting left running is not opened over it."""
@@ -128,21 +128,28 @@ async def test_a_screen_opened_before_the_list_is_filled_keeps_the_focus(make_ap
     running = repo.load_meeting(ids[0])
     running.start(clock())
     repo.save_meeting(running)
+    first_load = HomeScreen._first_load
+    held: list[HomeScreen] = []
+
+    async def hold(screen: HomeScreen) -> None:
+        held.append(screen)  # the rows are late: they come when the test says
+
+    monkeypatch.setattr(HomeScreen, "_first_load", hold)
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        home = app.screen_stack[1]
-        assert isinstance(home, HomeScreen)
-        if not isinstance(app.screen, HomeScreen):  # reopened at start: back to the list
-            app.pop_screen()
-            await pilot.pause()
+        [home] = held
+        assert app.screen is home and not home.query("#meetings")
         app.show_setup()
         await pilot.pause()
         on_top, focused = app.screen, app.focused
-        home._first_load()  # the rows arriving late, behind the new screen
+        await first_load(home)  # the rows arriving behind the new screen
         await pilot.pause()
         assert app.screen is on_top and app.focused is focused
         assert home.query_one("#meetings", MeetingList).total == len(ids)
+        app.pop_screen()  # back on the list: every meeting there, the running one not opened by itself
+        await pilot.pause()
+        assert app.screen is home and app.focused is home.query_one("#meetings", MeetingList)
 
 
 async def test_the_app_makes_the_files_private_after_its_first_frame(tmp_path, clock) -> None:

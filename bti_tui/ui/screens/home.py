@@ -18,10 +18,9 @@ from bti_tui.resources import meeting_kinds
 from bti_tui.store.errors import StoreError
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.text import plain
-from bti_tui.ui.widgets.meeting_list import MeetingList
-from bti_tui.ui.widgets.tables import selected_key
 
 if TYPE_CHECKING:
+    from bti_tui.ui.widgets.meeting_list import MeetingList
     from bti_tui.session.meeting import MeetingSession
     from bti_tui.store.documents import MeetingSummary, Problem
 
@@ -58,15 +57,9 @@ class HomeScreen(BtiScreen):
             yield Static(plain(self.t("ui.home.data_dir", path=str(self.app.repo.data_dir))), id="home-data-dir")
             yield Static("", id="home-problems", classes="form-error")
             yield Static("", id="home-empty")
-            meetings = MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
-            meetings.display = False  # shown when filled, after the first frame: an empty table is not drawn
-            yield meetings
+            # The list (a DataTable) is mounted after the first frame: its
+            # module, its styles and the rows wait for that (issue 20).
         yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        table = self.query_one("#meetings", MeetingList)
-        for column in ("date", "kind", "place", "status"):
-            table.add_column(plain(self.t(f"ui.home.col_{column}")), key=column)  # Text: no markup parse
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the list is
@@ -80,7 +73,14 @@ class HomeScreen(BtiScreen):
         self._started = True
         self.call_after_refresh(self._first_load)
 
-    def _first_load(self) -> None:
+    async def _first_load(self) -> None:
+        from bti_tui.ui.widgets.meeting_list import MeetingList
+
+        table = MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
+        table.display = False  # until it is filled
+        await self.query_one("#home", Vertical).mount(table)
+        for column in ("date", "kind", "place", "status"):
+            table.add_column(plain(self.t(f"ui.home.col_{column}")), key=column)  # Text: no markup parse
         summaries = self.reload()
         if self.is_active:  # not if a key pressed meanwhile opened another screen
             self._reopen_running(summaries)
@@ -106,7 +106,9 @@ class HomeScreen(BtiScreen):
 
     def _rows_checked(self, problems: list[Problem]) -> None:
         self._damaged += problems
-        self.query_one("#meetings", MeetingList).drop({p.path.stem for p in problems})
+        table = self._table()
+        if table is not None:
+            table.drop({p.path.stem for p in problems})
         self._show_problems()
 
     def _show_problems(self) -> None:
@@ -135,7 +137,9 @@ class HomeScreen(BtiScreen):
     def reload(self, select: str | None = None):
         """The list from the index (no meeting file is read), its first
         screenful filled; the rest as it is scrolled to (MeetingList)."""
-        table = self.query_one("#meetings", MeetingList)
+        table = self._table()
+        if table is None:  # not mounted yet: its first filling is on the way
+            return []
         summaries = self.app.repo.indexed_meetings()
         self._damaged = []
         table.show(summaries, self._cells, filled=self._check_rows)
@@ -160,8 +164,16 @@ class HomeScreen(BtiScreen):
             plain(self.t(f"ui.status.{MeetingStatus(summary.status).value}")),
         )
 
+    def _table(self) -> MeetingList | None:
+        """The meeting list, once it is mounted (right after the first frame)."""
+        found = self.query("#meetings")
+        return found.first() if found else None  # type: ignore[return-value]
+
     def _selected(self) -> str | None:
-        key = selected_key(self.query_one("#meetings", MeetingList))
+        from bti_tui.ui.widgets.tables import selected_key
+
+        table = self._table()
+        key = selected_key(table) if table is not None else None
         if key is None:
             self.say(self.t("ui.home.none_selected"), severity="warning")
         return key
