@@ -1,13 +1,16 @@
-"""Time to first frame from outside, as a person sees it (issue 20): the
-real ``bti-tui`` command started in a tmux pane, timed until its first
-screen shows, against a minimal Textual app (a Static and a Footer) in the
-same pane size, interleaved run by run.
+"""Time to first frame and peak memory from outside, as a person sees it
+(issue 20, targets 1 and 6): the real ``bti-tui`` command started in a tmux
+pane, timed until its first screen shows, against a minimal Textual app (a
+Static and a Footer) in the same pane size, interleaved run by run.
 
 The clock starts when tmux is asked to start the command and stops when
 ``tmux capture-pane`` first shows the screen's title (polled every 5 ms):
-the whole process, interpreter start and imports included. Cases: the
-minimal app; bti-tui on an empty folder; on ten years (benchmarks/history.py);
-on the ten years encrypted (the passphrase prompt is the first frame).
+the whole process, interpreter start and imports included. Then, once the
+process has gone idle (no CPU time used for 50 ms: the work the app does
+just after its first frame included), its peak memory (``VmHWM``) is read
+from /proc. Cases: the minimal app; bti-tui on an empty folder; on ten years
+(benchmarks/history.py); on the ten years encrypted (the passphrase prompt
+is the first frame).
 
 Run: ``.venv/bin/python benchmarks/first_frame_tmux.py [N]`` (default 7; needs tmux).
 """
@@ -16,23 +19,20 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-# The source tree to measure (BTI_BENCH_ROOT: another checkout, e.g. main, for a before/after).
-ROOT = Path(os.environ.get("BTI_BENCH_ROOT") or Path(__file__).resolve().parent.parent)
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import data  # noqa: E402
+import report  # noqa: E402
+
+ROOT = data.ROOT  # the source tree measured (BTI_BENCH_ROOT: another checkout, for a before/after)
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).parent))
-
-from history import write_history  # noqa: E402
-
-from bti_tui.i18n import Translator  # noqa: E402
-from bti_tui.store import Repository  # noqa: E402
-from bti_tui.store.convert import encrypt_folder  # noqa: E402
 
 MINIMAL = """
 from textual.app import App
@@ -45,24 +45,99 @@ class Minimal(App):
 
 Minimal().run()
 """
+BASELINE = "minimal Textual app (baseline)"
 
 
-def first_frame(command: list[str], marker: str, timeout: float = 30.0) -> float:
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _peak_mib(pid: int, settle: float = 3.0) -> float | None:
+    """VmHWM of ``pid`` once it has used no CPU for 50 ms (at most ``settle`` s)."""
+    try:
+        end, last = time.perf_counter() + settle, _cpu_ticks(pid)
+        while time.perf_counter() < end:
+            time.sleep(0.05)
+            now = _cpu_ticks(pid)
+            if now == last:
+                break
+            last = now
+        status = Path(f"/proc/{pid}/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration, IndexError, ValueError):
+        return None
+
+
+def first_frame(command: list[str], marker: str, timeout: float = 30.0, memory: bool = False) -> tuple[float, float | None]:
+    """(seconds until ``marker`` shows, peak MiB or None)."""
     session = f"bti-bench-{os.getpid()}"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color")
     start = time.perf_counter()
     # In ROOT: "python -m" and "-c" put the current folder first on the path.
+    # Several arguments: tmux runs the command itself, no shell between (the pane's pid is it).
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-c", str(ROOT), "-x", "120", "-y", "40", *command], check=True, env=env)
     try:
         while time.perf_counter() - start < timeout:
             shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
             if marker in shown:
-                return time.perf_counter() - start
+                seconds = time.perf_counter() - start
+                if not memory:
+                    return seconds, None
+                pid = subprocess.run(["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True).stdout.strip()
+                return seconds, _peak_mib(int(pid)) if pid.isdigit() else None
             time.sleep(0.005)
         raise TimeoutError(f"{marker!r} not shown within {timeout} s")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def cases(tmp: Path, empty_row: bool = True) -> list[tuple[str, list[str], str, bool]]:
+    """(label, command, marker, memory read) of each case; folders in ``tmp``."""
+    from bti_tui.i18n import Translator
+
+    t = Translator("nb")
+    app = [sys.executable, "-m", "bti_tui.cli", "--lang", "nb", "--data-dir"]
+    full = data.copy_of(data.history(10), tmp / "full")
+    locked = data.copy_of(data.encrypted_history(10), tmp / "locked")
+    rows = [(BASELINE, [sys.executable, "-c", MINIMAL], "MINIMAL-FIRST-FRAME", True)]
+    if empty_row:
+        rows.append(("bti-tui, empty folder", [*app, str(data.empty_folder(tmp / "empty"))], t("ui.home.title"), True))
+    rows.append(("bti-tui, 10 years", [*app, str(full)], t("ui.home.title"), True))
+    rows.append(("bti-tui, 10 years encrypted (prompt)", [*app, str(locked)], t("crypto.screen.title"), False))
+    return rows
+
+
+def measure(rows: list[tuple[str, list[str], str, bool]], runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Interleaved: run by run, every case once, so a burst of load elsewhere falls on all alike."""
+    found: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label, *_ in rows}
+    for _ in range(runs):
+        for label, command, marker, memory in rows:
+            seconds, mib = first_frame(command, marker, memory=memory)
+            found[label][0].append(seconds)
+            if mib is not None:
+                found[label][1].append(mib)
+    return found
+
+
+def show(found: dict[str, tuple[list[float], list[float]]], runs: int) -> None:
+    base_s, base_m = report.median(found[BASELINE][0]), report.median(found[BASELINE][1])
+    print(f"first frame in a 120x40 tmux pane, from outside, median of {runs} ({report.load()})")
+    print(f"  {'':38} {'seconds':>8} {'ratio':>6} {'min':>6} {'max':>6} {'peak MiB':>9} {'ratio':>6}")
+    for label, (times, mibs) in found.items():
+        s = report.median(times)
+        mem = f"{report.median(mibs):9.1f} {report.median(mibs) / base_m:6.2f}" if mibs else ""
+        print(f"  {label:38} {s:8.3f} {s / base_s:6.2f} {min(times):6.3f} {max(times):6.3f} {mem}")
+
+
+def targets(found: dict[str, tuple[list[float], list[float]]]) -> None:
+    base_s, base_m = report.median(found[BASELINE][0]), report.median(found[BASELINE][1])
+    full = report.median(found["bti-tui, 10 years"][0]) / base_s
+    locked = report.median(found["bti-tui, 10 years encrypted (prompt)"][0]) / base_s
+    report.target(1, "first frame, tmux, 10y / minimal app", f"{full:.2f}x; encrypted (prompt) {locked:.2f}x", "<= 1.25x", full <= 1.25 and locked <= 1.25)
+    mem = report.median(found["bti-tui, 10 years"][1]) / base_m
+    report.target(6, "peak memory (VmHWM), 10y / minimal app", f"{mem:.2f}x", "<= 1.5x", mem <= 1.5)
 
 
 def main() -> None:
@@ -70,31 +145,10 @@ def main() -> None:
         print("tmux is needed (make tmux)")
         return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    t = Translator("nb")
-    app = [sys.executable, "-m", "bti_tui.cli", "--lang", "nb", "--data-dir"]
     with tempfile.TemporaryDirectory(prefix="bti-frame-") as tmp:
-        empty, full, locked = Path(tmp) / "empty", Path(tmp) / "full", Path(tmp) / "locked"
-        Repository.open(empty).close()
-        with Repository.open(full) as repo:
-            write_history(repo, 10, 20)
-        shutil.copytree(full, locked)
-        encrypt_folder(locked, "benchmark passphrase")
-        cases = [
-            ("minimal Textual app (baseline)", [sys.executable, "-c", MINIMAL], "MINIMAL-FIRST-FRAME"),
-            ("bti-tui, empty folder", [*app, str(empty)], t("ui.home.title")),
-            ("bti-tui, 10 years", [*app, str(full)], t("ui.home.title")),
-            ("bti-tui, 10 years encrypted (prompt)", [*app, str(locked)], t("crypto.screen.title")),
-        ]
-        times: dict[str, list[float]] = {label: [] for label, _, _ in cases}
-        for _ in range(runs):
-            for label, command, marker in cases:
-                times[label].append(first_frame(command, marker))
-    base = statistics.median(times[cases[0][0]])
-    print(f"first frame in a tmux pane, from outside, median of {runs} (load average {os.getloadavg()[0]:.1f})")
-    for label, _, _ in cases:
-        s = statistics.median(times[label])
-        print(f"  {label:38} {s:7.3f} s  ratio {s / base:5.2f}   (min {min(times[label]):.3f}, max {max(times[label]):.3f})")
-    print("target: ≤ 1.25× the minimal app")
+        found = measure(cases(Path(tmp)), runs)
+    show(found, runs)
+    targets(found)
 
 
 if __name__ == "__main__":
