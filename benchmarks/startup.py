@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -80,18 +79,12 @@ def measure(mode: str, folder: Path, runs: int) -> tuple[float, float]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     sys.path.insert(0, str(Path(__file__).parent))
-    from history import write_history  # ten years of a municipality's meetings
-
-    from bti_tui.store import Repository
-    from bti_tui.store.convert import encrypt_folder
+    import data  # ten years of a municipality's meetings (history.py), cached
 
     with tempfile.TemporaryDirectory() as tmp:
-        empty, full, locked = Path(tmp) / "empty", Path(tmp) / "full", Path(tmp) / "locked"
-        with Repository.open(full) as repo:
-            write_history(repo, 10, 20)
-        shutil.copytree(full, locked)
-        encrypt_folder(locked, "benchmark passphrase")  # the prompt comes before any key is made
-        Repository.open(empty).close()
+        full = data.copy_of(data.history(10), Path(tmp) / "full")
+        locked = data.copy_of(data.encrypted_history(10), Path(tmp) / "locked")  # the prompt comes before any key is made
+        empty = data.empty_folder(Path(tmp) / "empty")
         cases = [
             ("minimal Textual app (baseline)", "minimal", empty),
             ("BtiApp, empty folder", "app", empty),
