@@ -9,7 +9,9 @@ the whole process, interpreter start and imports included. Then, once the
 process has gone idle (no CPU time used for 50 ms: the work the app does
 just after its first frame included), its peak memory (``VmHWM``) is read
 from /proc. Cases: the minimal app; bti-tui on an empty folder; on ten years
-(benchmarks/history.py); on the ten years encrypted (the passphrase prompt
+(benchmarks/history.py), until its first frame (the screen's title) and
+until the meeting list shows (its newest date: the list is filled just
+after the first frame); on the ten years encrypted (the passphrase prompt
 is the first frame).
 
 Run: ``.venv/bin/python benchmarks/first_frame_tmux.py [N]`` (default 7; needs tmux).
@@ -46,6 +48,7 @@ class Minimal(App):
 Minimal().run()
 """
 BASELINE = "minimal Textual app (baseline)"
+LISTED = "bti-tui, 10 years, until the list shows"
 
 
 def _cpu_ticks(pid: int) -> int:
@@ -93,6 +96,14 @@ def first_frame(command: list[str], marker: str, timeout: float = 30.0, memory: 
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
+def newest_meeting(folder: Path) -> str:
+    """The date of the list's first row, as the home list shows it (the list is filled after the first frame)."""
+    from bti_tui.store import Repository
+
+    with Repository.open(folder, read_only=True) as repo:
+        return max(m.date for m in repo.list_meetings()).strftime("%d.%m.%Y")
+
+
 def cases(tmp: Path, empty_row: bool = True) -> list[tuple[str, list[str], str, bool]]:
     """(label, command, marker, memory read) of each case; folders in ``tmp``."""
     from bti_tui.i18n import Translator
@@ -105,6 +116,7 @@ def cases(tmp: Path, empty_row: bool = True) -> list[tuple[str, list[str], str, 
     if empty_row:
         rows.append(("bti-tui, empty folder", [*app, str(data.empty_folder(tmp / "empty"))], t("ui.home.title"), True))
     rows.append(("bti-tui, 10 years", [*app, str(full)], t("ui.home.title"), True))
+    rows.append((LISTED, [*app, str(full)], newest_meeting(full), True))
     rows.append(("bti-tui, 10 years encrypted (prompt)", [*app, str(locked)], t("crypto.screen.title"), False))
     return rows
 
@@ -136,7 +148,9 @@ def targets(found: dict[str, tuple[list[float], list[float]]]) -> None:
     full = report.median(found["bti-tui, 10 years"][0]) / base_s
     locked = report.median(found["bti-tui, 10 years encrypted (prompt)"][0]) / base_s
     report.target(1, "first frame, tmux, 10y / minimal app", f"{full:.2f}x; encrypted (prompt) {locked:.2f}x", "<= 1.25x", full <= 1.25 and locked <= 1.25)
-    mem = report.median(found["bti-tui, 10 years"][1]) / base_m
+    listed = report.median(found[LISTED][0]) / base_s
+    print(f"  for scale: until the meeting list shows (filled after the first frame): {listed:.2f}x")
+    mem = max(report.median(found[label][1]) for label in ("bti-tui, 10 years", LISTED)) / base_m
     report.target(6, "peak memory (VmHWM), 10y / minimal app", f"{mem:.2f}x", "<= 1.5x", mem <= 1.5)
 
 
