@@ -8,7 +8,7 @@ more detail or more runs:
 
   target 1, 6  first_frame_tmux.py  first frame and peak memory from outside (tmux), 7 runs
   target 2     save_cost.py         one autosave, plain and encrypted
-  target 3     typing_cost.py       1,000 keys with 10 years beside (2 processes x 500), 400 in the empty folder
+  target 3     typing_cost.py       1,000 keys with 10 years beside (2 processes x 500), 500 in the empty folder, all three at once
   target 4     export_cost.py       one case referat, md / html / pdf
   target 5     case_lookup.py       intake lookup and case overview
   target 7     cli_growth.py        ``bti-tui list`` / ``check``, 0..10 years
@@ -18,7 +18,7 @@ screen in process, headless, with the app's and the command's rows),
 keystroke_cost.py (the note's guard per key by note length), crypto_save.py,
 wall.py (the wall's idle CPU and follow latency).
 
-Environment: BTI_BENCH_TYPING_KEYS (1000), BTI_BENCH_EMPTY_KEYS (400), BTI_BENCH_TYPING_SPLIT (2),
+Environment: BTI_BENCH_TYPING_KEYS (1000), BTI_BENCH_EMPTY_KEYS (500), BTI_BENCH_TYPING_SPLIT (2),
 BTI_BENCH_GROWTH_RUNS (3), BTI_BENCH_FRAME_RUNS (7); data.py's
 BTI_BENCH_CACHE and BTI_BENCH_FRESH.
 """
@@ -103,7 +103,7 @@ def main() -> int:
 
         import typing_cost
 
-        keys, empty_keys = _env("BTI_BENCH_TYPING_KEYS", 1000), _env("BTI_BENCH_EMPTY_KEYS", 400)
+        keys, empty_keys = _env("BTI_BENCH_TYPING_KEYS", 1000), _env("BTI_BENCH_EMPTY_KEYS", 500)
         report.heading(f"target 3: typing, {keys} keys with 10 years beside, {empty_keys} in the empty folder (typing_cost.py)")
         rows = typing_cost.measure(tmp / "typing", keys, 10_000, empty_keys, _env("BTI_BENCH_TYPING_SPLIT", 2))
         typing_cost.show(rows, 10_000)

@@ -15,10 +15,11 @@ see the same load from elsewhere (and the whole takes half as long); the
 figure compared is the UI thread's own CPU time, which the other process
 barely touches. The empty folder's row may type fewer keys, and the ten
 years' ``KEYS`` may be typed by SPLIT processes at once, each in its own copy
-of the folder (``make bench``: 400 keys in the empty folder; 2 × 500 with
-ten years beside, three processes at once: a key costs ~60 ms of CPU and
-~90 ms of Pilot's waits for idle, so a third process fills the two cores'
-idle time; the per-key CPU figures stay as with one process).
+of the folder (``make bench``: 500 keys in the empty folder and 2 × 500
+with ten years beside, three processes at once that end together: a key
+costs ~60 ms of CPU and ~60–90 ms of Pilot's waits for idle, so a third
+process fills the two cores' idle time; the per-key CPU figures stay as
+with one process).
 
 Run: ``.venv/bin/python benchmarks/typing_cost.py [KEYS] [NOTE_CHARS] [EMPTY_KEYS] [SPLIT]``
 """
