@@ -59,6 +59,7 @@ class SaveFailed(Message):
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
+LIST_AFTER = 0.1  # BtiApp.list_after in a terminal
 WIDE = 160  # columns from which the meeting screen uses the wall layout
 # Keys whose names the footer and help show from the catalogue (keys.names.*).
 KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "shift+tab", "question_mark"}
@@ -80,6 +81,13 @@ class BtiApp(App[int]):
         # Ours, so its footer text is translated (Textual's own says "palette").
         Binding("ctrl+p", "command_palette", "keys.palette", show=False, priority=True),
     ]
+
+    #: Seconds between the first frame and reading the meeting list. In a
+    #: terminal (``run_app``) a moment, so the terminal draws that frame
+    #: first: on a two-core machine the list's work (the index, the rows)
+    #: took the processor from the terminal and the first frame showed
+    #: 0.1–0.2 s later with ten years of meetings (benchmarks/first_frame_tmux.py).
+    list_after: float = 0.0
 
     def __init__(
         self,
@@ -407,6 +415,7 @@ def run_app(data_dir: Path, lang: str | None, *, encrypt: bool = False) -> int:
         if lang is None:
             language = repo.load_preferences().get("language", language)
         app = BtiApp(repo, language)
+        app.list_after = LIST_AFTER
         try:
             result = app.run()
         finally:

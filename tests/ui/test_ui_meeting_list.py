@@ -171,3 +171,16 @@ async def test_the_app_makes_the_files_private_after_its_first_frame(tmp_path, c
             app.saver.flush(timeout=10)
             assert wide.stat().st_mode & 0o777 == 0o600
         app.saver.close()
+
+
+async def test_in_a_terminal_the_list_waits_a_moment_after_the_first_frame(make_app, repo) -> None:
+    """``run_app`` sets ``list_after``: the terminal draws the first frame
+    before the list's work takes the processor."""
+    _history(repo)
+    app = make_app()
+    app.list_after = 0.3
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#meetings")  # the frame is up, the list not yet read
+        await pilot.pause(0.5)
+        assert app.screen.query_one("#meetings", MeetingList).row_count > 0

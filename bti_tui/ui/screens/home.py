@@ -71,7 +71,10 @@ class HomeScreen(BtiScreen):
             self.reload()
             return
         self._started = True
-        self.call_after_refresh(self._first_load)
+        if self.app.list_after:  # a terminal: it draws the first frame meanwhile
+            self.set_timer(self.app.list_after, self._first_load)
+        else:
+            self.call_after_refresh(self._first_load)
 
     async def _first_load(self) -> None:
         from bti_tui.ui.widgets.meeting_list import MeetingList
