@@ -22,6 +22,7 @@ from typing import Any
 from bti_tui.model import Case, Meeting
 from bti_tui.model.privacy import guard_text
 from bti_tui.session.autosave import Autosaver
+from bti_tui.session.rescue_files import PREFIX, rescued_files
 from bti_tui.store import Repository
 from bti_tui.store.codec import case_from_doc, case_to_doc, meeting_from_doc, meeting_to_doc
 from bti_tui.store.crypto import PassphraseNeeded, is_sealed, key_of
@@ -29,7 +30,6 @@ from bti_tui.store.documents import to_model
 from bti_tui.store.errors import DataCorrupt, DataInvalid, not_a_document
 from bti_tui.store.storage import atomic_write_bytes
 
-PREFIX = "bti-tui-ulagret-"
 # The name a sealed rescue file is bound to (its associated data): any
 # rescue file of the folder, wherever it was saved.
 SEALED_NAME = "rescue"
@@ -52,15 +52,6 @@ def rescue_unsaved(saver: Autosaver, folder: Path, now: datetime, data_dir: Path
     atomic_write_bytes(path, key.seal(SEALED_NAME, data) if key is not None else data)
     os.chmod(path, 0o600)
     return path
-
-
-def rescued_files(folder: Path) -> list[Path]:
-    """The rescue files lying in ``folder`` (the home folder by default),
-    oldest first."""
-    try:
-        return sorted(p for p in Path(folder).glob(f"{PREFIX}*.json") if p.is_file())
-    except OSError:
-        return []
 
 
 @dataclass

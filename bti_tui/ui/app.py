@@ -127,14 +127,23 @@ class BtiApp(App[int]):
         if problems:  # not worth refusing to start for: defaults, and say so
             lines = [self.t("store.preferences_defaults"), *(self.t(p.key, **p.params) for p in problems)]
             self.say("\n".join(lines), severity="warning", timeout=15)
-        # After the first frame: finding them imports the codec (cattrs).
-        self.call_after_refresh(self._tell_rescued)
-        # The files' modes, left by opening for after the first frame (a stat
-        # of each file); on the saving thread, in turn with the saves.
-        self.call_after_refresh(self.saver.submit, "making the files private", self.repo.make_files_private)
+        # After the first frame (in a terminal, once it has drawn it): the
+        # rescue files looked for; the files' modes, left by opening for
+        # now (a stat of each file), put right on the saving thread.
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        def jobs() -> None:
+            self._tell_rescued()
+            self.saver.submit("making the files private", self.repo.make_files_private)
+
+        if self.list_after:
+            self.set_timer(self.list_after, jobs)
+        else:
+            jobs()
 
     def _tell_rescued(self) -> None:
-        from bti_tui.session.rescue import rescued_files
+        from bti_tui.session.rescue_files import rescued_files
 
         rescued = rescued_files(Path.home())
         if rescued:  # notes saved aside when the folder refused them: not forgotten
