@@ -9,17 +9,23 @@ from textual.widgets import TextArea
 
 from bti_tui.ui.widgets.notes_area import NotesArea
 
+import pytest
+
 PARAGRAPH = "Eleven har hatt fravær i 7. klasse og får samtaler hver uke.\tMor ringer ofte. " * 40
 TEXT = f"Kort linje\n{PARAGRAPH}\n\n{PARAGRAPH[:300]}\u0007bjelle\rretur"
+# Without tabs: the rows NotesArea keeps by what they show (a line with a
+# tab is drawn by Textual's own cache).
+PROSE = TEXT.replace("\t", " ") + "\n(klammer) [og] " + "Kort linje\n" * 3
 
 
 class One(App):
-    def __init__(self, kind: type[TextArea]) -> None:
+    def __init__(self, kind: type[TextArea], text: str = TEXT) -> None:
         super().__init__()
         self.kind = kind
+        self.text = text
 
     def compose(self) -> ComposeResult:
-        yield self.kind(TEXT, id="notes", soft_wrap=True, show_line_numbers=False)
+        yield self.kind(self.text, id="notes", soft_wrap=True, show_line_numbers=False)
 
 
 def rows(area: TextArea) -> list[tuple[str, list]]:
@@ -31,16 +37,28 @@ def rows(area: TextArea) -> list[tuple[str, list]]:
     return out
 
 
-async def drawn(kind: type[TextArea]) -> list[list[tuple[str, list]]]:
+async def drawn(kind: type[TextArea], text: str = TEXT) -> list[list[tuple[str, list]]]:
     """What the field draws after each of a few edits and moves."""
-    app = One(kind)
+    app = One(kind, text)
     steps = [
         lambda a: None,
         lambda a: a.move_cursor((1, 1000)),  # deep in the long paragraph
         lambda a: a.move_cursor((1, 1200), select=True),  # a selection in it
         lambda a: (a.move_cursor((1, 500)), a.insert("ny tekst \u001b[31m")),  # typed into
+        lambda a: a.insert("x"),  # a key in the middle: the rows after it flow on
+        lambda a: a.delete((1, 499), (1, 500)),  # backspace
+        lambda a: a.move_cursor((1, 0)),
+        lambda a: a.insert("Start "),  # at the start of the paragraph
+        lambda a: a.move_cursor((1, 100), select=True),  # a selection over rows
+        lambda a: a.move_cursor((4, 1)),  # on a bracket: its partner marked
         lambda a: a.move_cursor(a.document.end),
+        lambda a: a.insert("slutt"),
         lambda a: a.scroll_to(y=10, animate=False),
+        lambda a: a.move_cursor((2, 0)),  # an empty line
+        lambda a: a.move_cursor((3, 2), select=True),  # a selection from it
+        lambda a: a.blur(),
+        lambda a: a.focus(),
+        lambda a: setattr(a, "read_only", True),
     ]
     seen = []
     async with app.run_test(size=(70, 30)) as pilot:
@@ -51,11 +69,14 @@ async def drawn(kind: type[TextArea]) -> list[list[tuple[str, list]]]:
             step(area)
             await pilot.pause()
             seen.append(rows(area))
+        await pilot.resize_terminal(50, 20)  # rows wrapped again
+        seen.append(rows(area))
     return seen
 
 
-async def test_the_notes_field_draws_what_the_text_area_draws() -> None:
-    theirs, ours = await drawn(TextArea), await drawn(NotesArea)
+@pytest.mark.parametrize("text", [TEXT, PROSE], ids=["with tabs", "prose"])
+async def test_the_notes_field_draws_what_the_text_area_draws(text: str) -> None:
+    theirs, ours = await drawn(TextArea, text), await drawn(NotesArea, text)
     assert len(ours) == len(theirs)
     for step, (mine, textual) in enumerate(zip(ours, theirs, strict=True)):
         assert mine == textual, f"step {step}"
