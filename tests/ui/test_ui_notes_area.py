@@ -5,6 +5,7 @@ bti_tui/ui/widgets/notes_area.py for the gap in Textual it works around)."""
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets import TextArea
 
 from bti_tui.ui.widgets.notes_area import NotesArea
@@ -37,10 +38,7 @@ def rows(area: TextArea) -> list[tuple[str, list]]:
     return out
 
 
-async def drawn(kind: type[TextArea], text: str = TEXT) -> list[list[tuple[str, list]]]:
-    """What the field draws after each of a few edits and moves."""
-    app = One(kind, text)
-    steps = [
+STEPS = [
         lambda a: None,
         lambda a: a.move_cursor((1, 1000)),  # deep in the long paragraph
         lambda a: a.move_cursor((1, 1200), select=True),  # a selection in it
@@ -60,12 +58,17 @@ async def drawn(kind: type[TextArea], text: str = TEXT) -> list[list[tuple[str, 
         lambda a: a.focus(),
         lambda a: setattr(a, "read_only", True),
     ]
+
+
+async def drawn(kind: type[TextArea], text: str = TEXT) -> list[list[tuple[str, list]]]:
+    """What the field draws after each of a few edits and moves."""
+    app = One(kind, text)
     seen = []
     async with app.run_test(size=(70, 30)) as pilot:
         area = app.query_one("#notes", TextArea)
         area.cursor_blink = False  # both draw the cursor whenever they are compared
         area.focus()
-        for step in steps:
+        for step in STEPS:
             step(area)
             await pilot.pause()
             seen.append(rows(area))
@@ -85,3 +88,28 @@ async def test_the_notes_field_draws_what_the_text_area_draws(text: str) -> None
 async def test_no_control_code_of_a_note_is_drawn() -> None:
     shown = "".join(text for view in await drawn(NotesArea) for row in view for text, _ in [row])
     assert "\u0007" not in shown and "\r" not in shown
+
+
+def on_screen(area: TextArea) -> list[tuple[str, list]]:
+    strips = area.render_lines(Region(0, 0, *area.region.size))
+    return [(strip.text, [(s.text, s.style) for s in strip]) for strip in strips]
+
+
+async def test_an_edit_redraws_every_row_it_changes() -> None:
+    """An edit has only the rows whose content changed drawn again: what the
+    field then shows is what drawing it all afresh shows."""
+    app = One(NotesArea, PROSE)
+    keys = ["a", "b", "space", "backspace", "backspace", "enter", "x", "left", "backspace", "delete", "y"]
+    async with app.run_test(size=(70, 30)) as pilot:
+        area = app.query_one("#notes", NotesArea)
+        area.cursor_blink = False
+        area.focus()
+        for n, step in enumerate(STEPS[:-1]):  # read-only takes no keys
+            step(area)
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                shown = on_screen(area)
+                area._styles_cache.clear()
+                area._rows.clear()
+                assert shown == on_screen(area), f"step {n}, key {key}"

@@ -23,7 +23,7 @@ TextArea's).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple, Self
 
 from rich.control import strip_control_codes
 from rich.text import Span, Text
@@ -32,6 +32,7 @@ from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from bti_tui.ui.widgets.notes_wrap import NotesWrap, section_bounds
 
@@ -96,8 +97,11 @@ class NotesArea(TextArea):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._clean: dict[int, tuple[str, str]] = {}  # line index -> (as typed, cleaned)
-        self._rows: LRUCache[tuple, Strip] = LRUCache(512)
-        self._styling: tuple | None = None  # the styles of this render (see render_lines)
+        self._rows: LRUCache[tuple, Strip] = LRUCache(512)  # row key -> the row drawn
+        self._shown: dict[int, tuple | None] = {}  # y -> the key of the row last drawn there
+        self._frame: _Frame | None = None  # what every row of the render under way shares
+        self._rendering = False
+        self._editing = False
         super().__init__(*args, **kwargs)
 
     # Textual builds its WrappedDocument in two places (__init__ and
@@ -125,22 +129,61 @@ class NotesArea(TextArea):
 
     # --- drawing a row once, not on every key ----------------------------------------
     # Textual keys its cache of drawn rows by the row's place and, with soft
-    # wrap, by the selection, and empties it on every edit: every key draws
-    # every row shown again. Here a row is kept by what it shows (its text,
-    # the cursor and selection in it, the styles), so a key draws the rows
-    # it changed.
+    # wrap, by the selection, empties it on every edit, and has every row
+    # shown drawn again (and laid out on the screen again) after every key.
+    # Here a row is kept by what it shows (its text, the cursor, selection
+    # and bracket marks in it, the styles), and an edit asks for the rows
+    # whose key changed to be drawn again, not the whole field.
 
     def notify_style_update(self) -> None:
         self._rows.clear()
         super().notify_style_update()
 
+    def edit(self, edit: Any) -> Any:
+        self._editing = True
+        try:
+            return super().edit(edit)
+        finally:
+            self._editing = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._editing and not regions and repaint and not layout and not recompose and self.is_mounted:
+            changed = self._changed_rows()
+            if changed is not None:
+                width = self.scrollable_content_region.width
+                regions = tuple(Region(0, y, width, 1) for y in changed) or (Region(0, 0, width, 1),)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _changed_rows(self) -> list[int] | None:
+        """The rows shown whose key is not the one drawn there; None if a
+        row has no key (Textual draws it: redraw the whole field)."""
+        frame = self._frame_now()
+        changed = []
+        for y in range(self.scrollable_content_region.height):
+            key = self._row_key(y, frame)
+            if key is None:
+                return None
+            if self._shown.get(y) != key:
+                changed.append(y)
+        return changed
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._styling = None  # TextArea.render_lines applies the CSS to its theme first
-        return super().render_lines(crop)
+        self._rendering = True  # TextArea.render_lines sets the theme's styles from the CSS first
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._rendering = False
+            self._frame = None
 
     def render_line(self, y: int) -> Strip:
-        key = self._row_key(y)
-        if key is None:
+        frame = self._frame
+        if frame is None:
+            frame = self._frame_now()
+            if self._rendering:
+                self._frame = frame
+        key = self._row_key(y, frame)
+        self._shown[y] = key
+        if key is None or key[1] is None:  # Textual's own, or a row below the text
             return super().render_line(y)
         strip = self._rows.get(key)
         if strip is None:
@@ -148,20 +191,18 @@ class NotesArea(TextArea):
             self._rows[key] = strip
         return strip
 
-    def _style_key(self) -> tuple:
-        if self._styling is None:  # the theme's styles, set from the CSS at each render
-            theme = self._theme
-            self._styling = (
-                self.theme,
-                theme.base_style if theme else None,
-                self.rich_style if theme is None or theme.base_style is None else None,
-                theme.cursor_line_style if theme else None,
-                theme.cursor_style if theme else None,
-                theme.selection_style if theme else None,
-                theme.bracket_matching_style if theme else None,
-            )
-        return (
-            self._styling,
+    def _frame_now(self) -> _Frame:
+        theme = self._theme
+        selection = self.selection
+        cursor_row, cursor_column = selection.end
+        styles = (
+            self.theme,
+            theme.base_style if theme else None,
+            self.rich_style if theme is None or theme.base_style is None else None,
+            theme.cursor_line_style if theme else None,
+            theme.cursor_style if theme else None,
+            theme.selection_style if theme else None,
+            theme.bracket_matching_style if theme else None,
             self.size,
             self.scrollable_content_region.width,
             self.scroll_offset.x,
@@ -170,42 +211,63 @@ class NotesArea(TextArea):
             self.highlight_cursor_line,
             self.match_cursor_bracket,
         )
+        return _Frame(
+            styles=styles,
+            own=bool(self.soft_wrap and not self.show_line_numbers and not self._highlights and not (self.placeholder and not self.text)),
+            scroll_y=self.scroll_offset.y,
+            selection=selection,
+            selected=(min(selection)[0], max(selection)[0]) if selection.start != selection.end else None,
+            cursor_row=cursor_row,
+            cursor=(cursor_column, self._draw_cursor),
+            has_cursor=self._has_cursor,
+            bracket=self._matching_bracket_location,
+            suggestion=(cursor_column, self.suggestion, self.has_focus) if self.suggestion else None,
+        )
 
-    def _row_key(self, y: int) -> tuple | None:
+    def _row_key(self, y: int, frame: _Frame) -> tuple | None:
         """What row ``y`` shows, or None where Textual's own cache is kept
         (no soft wrap, line numbers, syntax colours, the placeholder, tabs)."""
-        if not self.soft_wrap or self.show_line_numbers or self._highlights or (self.placeholder and not self.text):
+        if not frame.own:
             return None
-        wrapped = self.wrapped_document
-        row = self.scroll_offset.y + y
-        info = wrapped._offset_to_line_info
+        info = self.wrapped_document._offset_to_line_info
+        row = frame.scroll_y + y
         if row >= len(info) or info[row] is None:
-            return None
+            return (frame.styles, None)  # below the text: blank
         line_index, section = info[row]
         if "\t" in self.document.get_line(line_index):
             return None
         clean = self._cleaned(line_index)
-        start, end = section_bounds(wrapped.get_offsets(line_index), section, len(clean) + 1)
-        selection = self.selection
-        cursor_row, cursor_column = selection.end
-        top, bottom = sorted(selection)
-        on_cursor_line = cursor_row == line_index
-        bracket = self._matching_bracket_location
+        start, end = section_bounds(self.wrapped_document.get_offsets(line_index), section, len(clean) + 1)
+        on_cursor_line = frame.cursor_row == line_index
+        bracket, selected = frame.bracket, frame.selected
         marks = (
             # The cursor (and the bracket under it) where it is drawn in this row.
-            (cursor_column, self._draw_cursor) if on_cursor_line and start <= cursor_column <= end else None,
-            selection if selection.start != selection.end and top[0] <= line_index <= bottom[0] else None,
+            frame.cursor if on_cursor_line and start <= frame.cursor[0] <= end else None,
+            frame.selection if selected and selected[0] <= line_index <= selected[1] else None,
             bracket if bracket is not None and (bracket[0] == line_index or on_cursor_line) else None,
-            (cursor_column, self.suggestion, self.has_focus) if on_cursor_line and self.suggestion else None,
+            frame.suggestion if on_cursor_line else None,
         )
         return (
-            self._style_key(),
+            frame.styles,
             clean[start:end],
             start <= len(clean) < end,  # the space at the end, where the cursor can stand
-            on_cursor_line and self._has_cursor,
+            on_cursor_line and frame.has_cursor,
             # Where the row is matters only to what is marked in it.
             (line_index, start, marks) if any(mark is not None for mark in marks) else None,
         )
+
+
+class _Frame(NamedTuple):
+    styles: tuple
+    own: bool
+    scroll_y: int
+    selection: Selection
+    selected: tuple[int, int] | None
+    cursor_row: int
+    cursor: tuple[int, bool]
+    has_cursor: bool
+    bracket: tuple[int, int] | None
+    suggestion: tuple | None
 
 
 # What TextArea.get_line makes: Text(line, end="", no_wrap=True).
