@@ -16,16 +16,18 @@ Here the paragraph's text is cleaned once per change (with rich's own
 ``strip_control_codes``, as ``Text()`` does: no control sequence reaches the
 terminal), padding appends without cleaning spaces again, and dividing
 builds each row from its own slice, once per paragraph and styling (not
-once per row drawn). What is drawn is
-the same (tests/ui/test_ui_notes_area.py compares every row with
-TextArea's).
+once per row drawn). Beyond that (the second half of the class): a row
+drawn is kept by what it shows, an edit has only the rows it changed drawn
+again, and the paragraph is rewrapped around the edit only
+(notes_wrap.py). What is drawn is the same (tests/ui/test_ui_notes_area.py
+compares every row with TextArea's, and what an edit leaves on screen with
+a full redraw).
 """
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple, Self
 
-from rich.control import strip_control_codes
 from rich.text import Span, Text
 from textual.cache import LRUCache
 from textual.document._wrapped_document import WrappedDocument
@@ -34,7 +36,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from bti_tui.ui.widgets.notes_wrap import NotesWrap, section_bounds
+from bti_tui.ui.widgets.notes_wrap import NotesWrap, drawn_text, section_bounds
 
 
 def _trusted(plain: str, like: Text, spans: list[Span], end: str = "\n") -> Text:
@@ -120,7 +122,7 @@ class NotesArea(TextArea):
         raw = self.document.get_line(line_index)
         known = self._clean.get(line_index)
         if known is None or known[0] != raw:
-            known = (raw, strip_control_codes(raw))
+            known = (raw, drawn_text(raw))
             self._clean[line_index] = known
         return known[1]
 
