@@ -43,6 +43,10 @@ class TypingSaves:
         self.pause = pause
         self.max_wait = max_wait
         self._first: float | None = None
+        #: The save now due comes after a pause in typing (not the one the
+        #: maximum wait forces while typing goes on): the time for checks
+        #: too slow to run every couple of seconds of a long note.
+        self.after_pause = True
 
     @property
     def dirty(self) -> bool:
@@ -52,6 +56,7 @@ class TypingSaves:
         """A change at ``now``: the seconds until the save is due."""
         if self._first is None:
             self._first = now
+        self.after_pause = now + self.pause <= self._first + self.max_wait
         due = min(now + self.pause, self._first + self.max_wait)
         return max(due - now, 0.0)
 

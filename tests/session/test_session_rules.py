@@ -259,6 +259,18 @@ def test_typing_saves_after_a_pause_and_never_later_than_the_max_wait() -> None:
     assert not saves.dirty and saves.changed(20.0) == 1.0
 
 
+def test_a_save_forced_by_the_max_wait_is_not_one_after_a_pause() -> None:
+    saves = TypingSaves(pause=1.0, max_wait=2.0)
+    saves.changed(10.0)
+    assert saves.after_pause  # if no key follows, the save comes after a pause
+    saves.changed(10.9)
+    assert saves.after_pause  # due at 11.9, before the max wait
+    assert saves.changed(11.5) == 0.5 and not saves.after_pause  # due at 12.0: typing goes on
+    saves.saved()
+    saves.changed(12.0)
+    assert saves.after_pause
+
+
 def test_the_number_being_typed_never_reaches_the_disk(saver) -> None:
     """A save while typing goes on leaves out the digits at the cursor: the
     first ten digits of a fødselsnummer are never written."""

@@ -177,8 +177,19 @@ class StepPane(Vertical):
             cursor = notes.document.get_index_from_location(notes.cursor_location)
             typing = (self.shown.slot, self.shown.step, cursor)
         self.session.save(all_cases=True, typing=typing)
-        self.check_anonymity()
+        if self._saves.after_pause:
+            self.check_anonymity()
+        else:
+            # A save the maximum wait forced while typing goes on: the hints
+            # (a frame or more over a long note, benchmarks/keystroke_cost.py)
+            # wait for the pause, which a later key's save checks; if no key
+            # follows, this one does.
+            self.set_timer(self._saves.pause, self._check_anonymity_if_quiet)
         self.post_message(self.Saved())
+
+    def _check_anonymity_if_quiet(self) -> None:
+        if not self._saves.dirty:
+            self.check_anonymity()
 
     def check_anonymity(self) -> None:
         position = self.shown
