@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Label, Static
@@ -35,6 +36,19 @@ class ClockPanel(Vertical):
         super().__init__(**kwargs)
         self._read = read
         self._t = t
+        self._texts: dict[str, str] = {}  # widget id -> the text it shows
+
+    def _text(self, widget_id: str, text: str) -> None:
+        """Show ``text`` if it changed, and lay the screen out again only if
+        its shape did: the lines change every second, and a layout of the
+        meeting screen every second landed on a keystroke in two of three
+        seconds of typing (benchmarks/typing_cost.py)."""
+        before = self._texts.get(widget_id)
+        if before == text:
+            return
+        self._texts[widget_id] = text
+        same_shape = before is not None and _shape(before) == _shape(text)
+        self.query_one(f"#{widget_id}", Static).update(text, layout=not same_shape)
 
     def compose(self) -> ComposeResult:
         yield Label("", id="clock-caption")
@@ -62,21 +76,20 @@ class ClockPanel(Vertical):
         reading = self._read()
         t = self._t
         step = reading.step
-        digits = self.query_one("#clock-digits", Digits)
         if reading.finished:
             self._show(clock_text(reading.meeting.used))
-            self.query_one("#clock-caption", Label).update(t("ui.clock.used"))
-            self.query_one("#clock-state", Label).update("✔ " + t("ui.clock.finished"))
-            self.query_one("#clock-lines", Static).update("")
+            self._text("clock-caption", t("ui.clock.used"))
+            self._text("clock-state", "✔ " + t("ui.clock.finished"))
+            self._text("clock-lines", "")
             self.set_class(False, "-step-over")
             self.set_class(False, "-paused")
             return
         if step.over:
             self._show("+" + clock_text(step.overrun))
-            self.query_one("#clock-caption", Label).update(t("ui.clock.step_over"))
+            self._text("clock-caption", t("ui.clock.step_over"))
         else:
             self._show(clock_text(step.left))
-            self.query_one("#clock-caption", Label).update(t("ui.clock.step_left"))
+            self._text("clock-caption", t("ui.clock.step_left"))
         state = ""
         if not reading.started:
             state = t("ui.clock.not_started")
@@ -84,11 +97,16 @@ class ClockPanel(Vertical):
             state = "⏸ " + t("ui.clock.paused")
         elif step.over or (reading.case and reading.case.over) or reading.meeting.over:
             state = "⚠ " + t("ui.clock.over_word")
-        self.query_one("#clock-state", Label).update(state)
+        self._text("clock-state", state)
         self.set_class(step.over, "-step-over")
         self.set_class(reading.paused, "-paused")
         lines = []
         if reading.case is not None:
             lines.append(self._line("ui.clock.case", reading.case))
         lines.append(self._line("ui.clock.meeting", reading.meeting))
-        self.query_one("#clock-lines", Static).update("\n".join(lines))
+        self._text("clock-lines", "\n".join(lines))
+
+
+def _shape(text: str) -> list[int]:
+    """What the size of a label showing ``text`` depends on: the width of each line."""
+    return [cell_len(line) for line in text.split("\n")]
