@@ -1,0 +1,147 @@
+"""What typing in a running meeting does beyond the notes field (issue 20,
+typing): the clock does not lay the screen out every second, the screen
+is kept out of the collector's way while it is shown, the anonymity hints
+wait for a pause but come even when typing stops just as a save was forced,
+and the fødselsnummer guard still sees a number an edit completes anywhere
+in a long note. No timings: benchmarks/typing_cost.py measures."""
+
+from __future__ import annotations
+
+import gc
+import time
+from datetime import timedelta
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Static, TextArea
+
+from bti_tui.model import MeetingStatus, Position
+from bti_tui.session.demo import write_demo
+from bti_tui.ui.screens.meeting import MeetingScreen
+from bti_tui.ui.widgets.clock_panel import ClockPanel
+
+LONG = "Eleven har hatt fravær og får samtaler hver uke, mor ringer skolen ofte. " * 60
+FNR = "01010750160"  # valid check digits (synthetic)
+
+
+def running_meeting(repo, clock, slot: int = 0, note: str = LONG) -> None:
+    """The demo's finished meeting made today's, running on ``slot``'s first step."""
+    write_demo(repo, clock.at.date(), "nb")
+    meeting = repo.load_meeting("demo-ferdig")
+    meeting.date = clock.at.date()
+    meeting.clock.events.clear()
+    meeting.start(clock.at - timedelta(minutes=5))
+    meeting.clock.enter(Position("g-problem", slot), clock.at - timedelta(minutes=1))
+    meeting.status = MeetingStatus.RUNNING
+    meeting.slots[slot].notes["g-problem"] = note
+    repo.save_meeting(meeting)
+
+
+@pytest.fixture
+def layouts(monkeypatch):
+    """The ids of the widgets that asked for the screen to be laid out again."""
+    asked: list[str | None] = []
+    refresh = Widget.refresh
+
+    def spy(self, *regions, repaint=True, layout=False, recompose=False):
+        if layout:
+            asked.append(self.id)
+        return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    monkeypatch.setattr(Widget, "refresh", spy)
+    return asked
+
+
+async def test_the_clock_ticking_does_not_lay_out_the_screen(make_app, repo, clock, layouts) -> None:
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(ClockPanel)
+        lines = app.screen.query_one("#clock-lines", Static)
+        before = str(lines.render())
+        layouts.clear()
+        clock.advance(seconds=1)
+        panel.refresh_clock()
+        await pilot.pause()
+        assert str(lines.render()) != before  # the seconds moved on
+        assert layouts == []
+        clock.advance(minutes=30)  # the step runs over: a new word, a new width
+        panel.refresh_clock()
+        assert "clock-caption" in layouts
+
+
+async def test_the_meeting_screen_is_kept_out_of_the_collectors_way_while_shown(make_app, repo, clock) -> None:
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert not any(tracked is screen for tracked in gc.get_objects())  # frozen: no collection walks it
+        await pilot.press("f3")  # back to the list: the screen goes
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)
+        assert gc.get_freeze_count() == 0  # collected again once garbage
+
+
+async def test_hints_come_when_typing_stops_just_as_a_save_was_forced(make_app, repo, clock) -> None:
+    running_meeting(repo, clock, slot=1, note="Går i ")  # slot 1: the demo's anonymous case
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        pane = screen.query_one("#pane-step")
+        notes = screen.query_one("#notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press(*"7. klass")
+        pane._saves._first = time.monotonic() - 10  # the first unsaved key long ago: the next save is forced
+        await pilot.press("e")
+        assert pane._saves.after_pause is False and not pane._saves.dirty  # that key's save was the forced one
+        warning = screen.query_one("#notes-error", Static)
+        assert "7. klasse" not in str(warning.render())  # not on the forced save
+        await pilot.pause(1.3)  # the pause after it
+        assert "7. klasse" in str(warning.render())
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda notes: (notes.move_cursor((0, 500)), notes.insert(f" {FNR} ")), id="pasted in the middle"),
+        pytest.param(
+            lambda notes: (notes.move_cursor((0, 300)), notes.insert(f" {FNR[:6]} x{FNR[6:]} "), notes.delete((0, 307), (0, 309))),
+            id="two halves joined by deleting what stood between",
+        ),
+    ],
+)
+async def test_a_fodselsnummer_completed_anywhere_in_a_long_note_is_refused(make_app, repo, clock, edit) -> None:
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        notes = screen.query_one("#notes", TextArea)
+        notes.focus()
+        edit(notes)
+        await pilot.pause()
+        assert FNR in notes.text.replace(" ", "") and FNR in notes.text  # the number is whole on screen
+        note = screen.session.meeting.slots[0].notes["g-problem"]
+        assert FNR not in note and (0, "g-problem") in screen.session.refused_notes
+        assert "fødselsnummer" in str(screen.query_one("#notes-error", Static).render()).lower()
+
+
+async def test_a_fodselsnummer_typed_key_by_key_at_the_end_of_a_long_note_is_refused(make_app, repo, clock) -> None:
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        notes = screen.query_one("#notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press(*FNR)
+        await pilot.pause()
+        assert notes.text.endswith(FNR)
+        assert FNR not in screen.session.meeting.slots[0].notes["g-problem"]
+        assert (0, "g-problem") in screen.session.refused_notes
