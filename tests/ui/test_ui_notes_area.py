@@ -51,6 +51,7 @@ STEPS = [
         lambda a: a.move_cursor((4, 1)),  # on a bracket: its partner marked
         lambda a: a.move_cursor(a.document.end),
         lambda a: a.insert("slutt"),
+        lambda a: [a.insert(word) for word in ["ord ", "og ", "flere "] * 20],  # the note grows rows, one key at a time
         lambda a: a.scroll_to(y=10, animate=False),
         lambda a: a.move_cursor((2, 0)),  # an empty line
         lambda a: a.move_cursor((3, 2), select=True),  # a selection from it
@@ -71,7 +72,7 @@ async def drawn(kind: type[TextArea], text: str = TEXT) -> list[list[tuple[str, 
         for step in STEPS:
             step(area)
             await pilot.pause()
-            seen.append(rows(area))
+            seen.append([*rows(area), ("scrolled", [area.scroll_offset, area.virtual_size, area.show_vertical_scrollbar])])
         await pilot.resize_terminal(50, 20)  # rows wrapped again
         seen.append(rows(area))
     return seen
@@ -113,3 +114,26 @@ async def test_an_edit_redraws_every_row_it_changes() -> None:
                 area._styles_cache.clear()
                 area._rows.clear()
                 assert shown == on_screen(area), f"step {n}, key {key}"
+
+
+async def grown(kind: type[TextArea]) -> list:
+    """A short note typed long, key by key, until it needs a scrollbar."""
+    app = One(kind, "Kort")
+    seen = []
+    async with app.run_test(size=(50, 12)) as pilot:
+        area = app.query_one("#notes", TextArea)
+        area.cursor_blink = False
+        area.focus()
+        area.move_cursor(area.document.end)
+        for n in range(600):
+            area.insert(" " if n % 6 == 5 else "abcde"[n % 5])  # a key's edit, without Pilot's wait
+            if n % 10 == 9:
+                await pilot.pause()
+                seen.append([*rows(area), (area.scroll_offset, area.virtual_size, area.show_vertical_scrollbar, area.wrap_width)])
+    return seen
+
+
+async def test_a_growing_note_scrolls_and_gets_its_scrollbar_as_the_text_area_does() -> None:
+    theirs, ours = await grown(TextArea), await grown(NotesArea)
+    assert ours[-1][-1][2]  # the scrollbar came
+    assert ours == theirs

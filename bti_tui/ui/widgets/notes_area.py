@@ -31,8 +31,9 @@ from typing import Any, NamedTuple, Self
 from rich.text import Span, Text
 from textual.cache import LRUCache
 from textual.document._wrapped_document import WrappedDocument
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -155,6 +156,24 @@ class NotesArea(TextArea):
                 width = self.scrollable_content_region.width
                 regions = tuple(Region(0, y, width, 1) for y in changed) or (Region(0, 0, width, 1),)
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _refresh_size(self) -> None:
+        """Textual sets the virtual size through a reactive that lays the
+        whole screen out again: some 20 ms, on every key that adds a row to
+        the note. A field whose size is set by the CSS, not its content,
+        needs only its scrollbars told (as a layout would tell them); a
+        scrollbar appearing or going still lays the screen out (its own
+        reactive does)."""
+        height, width = self.styles.height, self.styles.width
+        if not self.soft_wrap or height is None or height.is_auto or width is None or width.is_auto:
+            super()._refresh_size()
+            return
+        size = Size(0, self.wrapped_document.height)
+        if size == self.virtual_size:
+            self._refresh_scrollbars()  # what Textual does (the scrollbar is not drawn again)
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
 
     def _changed_rows(self) -> list[int] | None:
         """The rows shown whose key is not the one drawn there; None if a
