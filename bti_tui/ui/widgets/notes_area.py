@@ -105,6 +105,7 @@ class NotesArea(TextArea):
         self._frame: _Frame | None = None  # what every row of the render under way shares
         self._rendering = False
         self._editing = False
+        self._styled: tuple | None = None  # what the theme's styles were last set from
         super().__init__(*args, **kwargs)
 
     # Textual builds its WrappedDocument in two places (__init__ and
@@ -140,6 +141,7 @@ class NotesArea(TextArea):
 
     def notify_style_update(self) -> None:
         self._rows.clear()
+        self._styled = None
         super().notify_style_update()
 
     def edit(self, edit: Any) -> Any:
@@ -189,9 +191,20 @@ class NotesArea(TextArea):
         return changed
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._rendering = True  # TextArea.render_lines sets the theme's styles from the CSS first
+        self._rendering = True
         try:
-            return super().render_lines(crop)
+            # TextArea.render_lines sets its theme's styles from the CSS
+            # (six component styles, recomputed since every key's refresh
+            # empties their cache): about a tenth of a key's work. Done
+            # again when a style changed (Textual says so), the widget's own
+            # style did, or the theme was replaced or changed.
+            theme, styled = self._theme, (self.rich_style, self.app.theme)
+            last = self._styled
+            if theme is not None and last is not None and last[0] is theme and last[1] == styled:
+                return Widget.render_lines(self, crop)
+            lines = super().render_lines(crop)
+            self._styled = (theme, styled)
+            return lines
         finally:
             self._rendering = False
             self._frame = None
