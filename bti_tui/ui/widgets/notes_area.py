@@ -134,7 +134,7 @@ class NotesArea(TextArea):
     # --- drawing a row once, not on every key ----------------------------------------
     # Textual keys its cache of drawn rows by the row's place and, with soft
     # wrap, by the selection, empties it on every edit, and has every row
-    # shown drawn again (and laid out on the screen again) after every key.
+    # shown drawn again (and put on the screen again) after every key.
     # Here a row is kept by what it shows (its text, the cursor, selection
     # and bracket marks in it, the styles), and an edit asks for the rows
     # whose key changed to be drawn again, not the whole field.
