@@ -1,7 +1,8 @@
 """A municipality's years of BTI meetings, written through the app's own
 store (issue 20): the data every benchmark measures beside.
 
-Per 10 years: about 240 instansmøter (two kinds: school and 0–6 years), 400
+Per 10 years (and the year after, planned): a half-year plan per kind and
+term; about 240 instansmøter (two kinds: school and 0–6 years), 400
 interne arbeidsmøter, 1,000 cases (many met 2–5 times; most of those not
 met for two years closed; cases registered at intake and never met, closed
 unless recent: about a tenth are open),
@@ -32,8 +33,11 @@ from bti_tui.model import (
     Meeting,
     MeetingStatus,
 )
+from bti_tui.calendar_days import public_holidays
+from bti_tui.model.plan import HalfYear, MonthlyRule, Term, make_plan
 from bti_tui.resources import meeting_kind
 from bti_tui.store import Repository
+from bti_tui.store.plans import PlanStore
 
 TODAY = date(2026, 11, 24)  # fixed, so the bytes do not depend on the day it runs
 PER_YEAR = {"instansmote-skole": 14, "instansmote-0-6": 10, "internt-arbeidsmote": 40}
@@ -138,8 +142,29 @@ def write_history(repo: Repository, years: int, seed: int) -> dict[str, int]:
             if on < waiting:
                 case.close(on + timedelta(days=rng.randint(14, 90)), rng.choice(list(ClosingReason)[:-1]))
             repo.save_case(case)
+    counts["plans"] = write_plans(repo, rng, first.year, TODAY.year + 1)
     counts["cases"] = len(cases)
     return counts
+
+
+def write_plans(repo: Repository, rng: random.Random, first_year: int, last_year: int) -> int:
+    """A half-year plan per meeting kind and term (issue 19's plans): the
+    second weekday of each month, public holidays moved, as a municipality
+    plans its year."""
+    store = PlanStore(repo)
+    holidays = public_holidays(date(first_year, 1, 1), date(last_year, 12, 31), "nb")
+    count = 0
+    for year in range(first_year, last_year + 1):
+        for term in (Term.SPRING, Term.AUTUMN):
+            half = HalfYear(year, term)
+            for kind_id in PER_YEAR:
+                plan = make_plan(
+                    meeting_kind(kind_id), rng.choice(PLACES), time(rng.choice([9, 13]), 0), half.first, half.last,
+                    rule=MonthlyRule(rng.randint(0, 4), 2), holidays=holidays, plan_id=f"plan-{half.key}-{kind_id}",
+                )
+                store.save_plan(plan)
+                count += 1
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             counts = write_history(repo, args.years, args.seed)
     finally:
         os.fsync = real_fsync
-    print(f"{args.years} years in {args.data_dir}: {counts['meetings']} meetings, {counts['cases']} cases, {counts['agreements']} agreements")
+    print(f"{args.years} years in {args.data_dir}: {counts['meetings']} meetings, {counts['cases']} cases, {counts['agreements']} agreements, {counts['plans']} half-year plans")
     return 0
 
 
