@@ -30,9 +30,11 @@ tmux:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq tmux; }
 
-# Both cores; whole test files per worker except the long Pilot files
-# (tests/plugins/xdist_files.py).
-PYTEST_ARGS ?= -n 2 --dist loadgroup
+# Three workers on two cores: a third of the Pilot and tmux tests' time is
+# spent waiting (timers, the terminal), and a third worker fills it (8 min
+# of CPU in 5:26 with two workers). Whole test files per worker except the
+# long Pilot files (tests/plugins/xdist_files.py).
+PYTEST_ARGS ?= -n 3 --dist loadgroup
 
 test: $(VENV)/.installed-test tmux
 	$(VENV)/bin/lint-imports

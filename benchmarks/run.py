@@ -19,7 +19,7 @@ keystroke_cost.py (the note's guard per key by note length), crypto_save.py,
 wall.py (the wall's idle CPU and follow latency).
 
 Environment: BTI_BENCH_TYPING_KEYS (1000), BTI_BENCH_EMPTY_KEYS (500), BTI_BENCH_TYPING_SPLIT (2),
-BTI_BENCH_GROWTH_RUNS (3), BTI_BENCH_FRAME_RUNS (7); data.py's
+BTI_BENCH_GROWTH_RUNS (3), BTI_BENCH_FRAME_RUNS (11); data.py's
 BTI_BENCH_CACHE and BTI_BENCH_FRESH.
 """
 
@@ -92,7 +92,7 @@ def main() -> int:
 
         import first_frame_tmux
 
-        runs = _env("BTI_BENCH_FRAME_RUNS", 7)
+        runs = _env("BTI_BENCH_FRAME_RUNS", 11)  # a whole process each: 11 for a steadier median
         report.heading("targets 1 and 6: first frame and peak memory, from outside (first_frame_tmux.py)")
         if shutil.which("tmux") is None:
             print("  tmux is needed (make tmux): targets 1 and 6 not measured")
