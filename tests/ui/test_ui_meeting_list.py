@@ -184,3 +184,22 @@ async def test_in_a_terminal_the_list_waits_a_moment_after_the_first_frame(make_
         assert not app.screen.query("#meetings")  # the frame is up, the list not yet read
         await pilot.pause(0.5)
         assert app.screen.query_one("#meetings", MeetingList).row_count > 0
+
+
+async def test_enter_pressed_before_the_list_came_opens_the_newest_meeting(make_app, repo) -> None:
+    """The room's first key, pressed as soon as the screen shows: it waits
+    for the list (read at once for it), and opens the newest meeting."""
+    newest_first = _history(repo)
+    app = make_app()
+    app.list_after = 30.0  # the list would come much later by itself
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen) and not home.query("#meetings")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not home
+        assert app.screen.session.meeting.id == newest_first[0]
+        app.pop_screen()
+        await pilot.pause()
+        assert home.query_one("#meetings", MeetingList).total == len(newest_first)  # filled once

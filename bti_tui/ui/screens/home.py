@@ -77,6 +77,11 @@ class HomeScreen(BtiScreen):
             self.call_after_refresh(self._first_load)
 
     async def _first_load(self) -> None:
+        """Mount the list and fill it, once: when its time comes, or at once
+        if a key that needs it comes first (``_list_ready``)."""
+        if self._loading:
+            return
+        self._loading = True
         from bti_tui.ui.widgets.meeting_list import MeetingList
 
         table = MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
@@ -135,6 +140,7 @@ class HomeScreen(BtiScreen):
         self.app.show_session(session)
 
     _started = False
+    _loading = False
     _damaged: list[Problem] = []
 
     def reload(self, select: str | None = None):
@@ -198,7 +204,17 @@ class HomeScreen(BtiScreen):
             self.say(self.message_for(error), severity="error", timeout=15)
             return None
 
-    def action_open_meeting(self) -> None:
+    async def _list_ready(self) -> bool:
+        """A key that acts on the chosen meeting, pressed before the list was
+        there (the moment after the first frame), waits for it: never lost.
+        False if filling it opened another screen (a meeting left running)."""
+        if self._table() is None:
+            await self._first_load()
+        return self.is_active
+
+    async def action_open_meeting(self) -> None:
+        if not await self._list_ready():
+            return
         session = self._selected_session()
         if session is not None:
             self.app.show_session(session)
@@ -225,22 +241,27 @@ class HomeScreen(BtiScreen):
         # Runs on the saving thread: post_message is the thread-safe way back.
         future.add_done_callback(lambda done: self.post_message(self.DemoWritten(done.result())))
 
-    def on_home_screen_demo_written(self, event: DemoWritten) -> None:
+    async def on_home_screen_demo_written(self, event: DemoWritten) -> None:
         ids = event.ids
         if not ids:
             return  # the failure was shown like every failed save
+        await self._list_ready()
         # The upcoming one is selected: the one to try running (Enter).
         self.reload(select=ids[-1])
         self.say(self.t("ui.home.demo_written", count=len(ids)))
 
-    def action_preview(self) -> None:
+    async def action_preview(self) -> None:
+        if not await self._list_ready():
+            return
         session = self._selected_session()
         if session is not None:
             self.app.show_preview(session)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         from bti_tui.ui.screens.referat_preview import choose_export
 
+        if not await self._list_ready():
+            return
         session = self._selected_session()
         if session is not None:
             choose_export(self, session)
