@@ -4,6 +4,7 @@ end; every meeting can still be reached and selected."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, time, timedelta
 
 from bti_tui.model import Meeting
@@ -203,3 +204,42 @@ async def test_enter_pressed_before_the_list_came_opens_the_newest_meeting(make_
         app.pop_screen()
         await pilot.pause()
         assert home.query_one("#meetings", MeetingList).total == len(newest_first)  # filled once
+
+
+async def test_enter_pressed_while_the_list_is_being_mounted_waits_for_it(make_app, repo, monkeypatch) -> None:
+    """Enter in the moment the list's own load is half way (its table being
+    mounted; Enter is the app's key, so it comes meanwhile): it waits for
+    the rows, then opens the newest meeting, instead of finding no list."""
+    newest_first = _history(repo)
+    started, go_on = asyncio.Event(), asyncio.Event()
+    query_one = HomeScreen.query_one
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        fresh = HomeScreen()  # a home screen whose list load stops half way until told
+        fresh._started = True  # its load is started by hand below
+
+        def slow(self, selector, *a, **k):
+            found = query_one(self, selector, *a, **k)
+            if self is fresh and selector == "#home" and not started.is_set():
+                started.set()
+                mount = found.mount
+
+                async def mount_later(*widgets, **kw):
+                    await go_on.wait()
+                    return await mount(*widgets, **kw)
+
+                found.mount = mount_later
+            return found
+
+        monkeypatch.setattr(HomeScreen, "query_one", slow)
+        await app.push_screen(fresh)
+        await pilot.pause()
+        loading = asyncio.ensure_future(fresh._first_load())
+        await started.wait()
+        asyncio.get_running_loop().call_later(0.3, go_on.set)  # the mount finishes while Enter waits
+        await pilot.press("enter")
+        await loading
+        await pilot.pause()
+        assert app.screen is not fresh
+        assert app.screen.session.meeting.id == newest_first[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,16 +83,25 @@ class HomeScreen(BtiScreen):
         if self._loading:
             return
         self._loading = True
-        from bti_tui.ui.widgets.meeting_list import MeetingList
+        try:
+            from bti_tui.ui.widgets.meeting_list import MeetingList
 
-        table = MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
-        table.display = False  # until it is filled
-        await self.query_one("#home", Vertical).mount(table)
-        for column in ("date", "kind", "place", "status"):
-            table.add_column(plain(self.t(f"ui.home.col_{column}")), key=column)  # Text: no markup parse
-        summaries = self.reload()
+            table = MeetingList(id="meetings", cursor_type="row", zebra_stripes=True)
+            table.display = False  # until it is filled
+            await self.query_one("#home", Vertical).mount(table)
+            for column in ("date", "kind", "place", "status"):
+                table.add_column(plain(self.t(f"ui.home.col_{column}")), key=column)  # Text: no markup parse
+            summaries = self.reload()
+        finally:
+            self._filled.set()  # a key waiting for the list goes on, even if reading it failed
         if self.is_active:  # not if a key pressed meanwhile opened another screen
             self._reopen_running(summaries)
+
+    @property
+    def _filled(self) -> asyncio.Event:
+        if self._filled_event is None:
+            self._filled_event = asyncio.Event()
+        return self._filled_event
 
     def _check_rows(self, ids: list[str]) -> None:
         """The files of rows just filled are read on a thread (the list
@@ -141,6 +151,7 @@ class HomeScreen(BtiScreen):
 
     _started = False
     _loading = False
+    _filled_event: asyncio.Event | None = None
     _damaged: list[Problem] = []
 
     def reload(self, select: str | None = None):
@@ -208,8 +219,9 @@ class HomeScreen(BtiScreen):
         """A key that acts on the chosen meeting, pressed before the list was
         there (the moment after the first frame), waits for it: never lost.
         False if filling it opened another screen (a meeting left running)."""
-        if self._table() is None:
+        if not self._loading:
             await self._first_load()
+        await self._filled.wait()  # the list's own load may be half way (mounting)
         return self.is_active
 
     async def action_open_meeting(self) -> None:
