@@ -55,6 +55,22 @@ COPIES = 3
 ROWS = ("plain, empty", "plain, 10 years", "encrypted, empty", "encrypted, 10 years")
 
 
+def seal_times(sealed_dir: Path, live, n: int) -> tuple[list[float], int]:
+    """The cipher alone: seconds to seal the live meeting's document as a
+    save writes it, with ``sealed_dir``'s key (unlocked), ``n`` times (at
+    least 1,000), and the document's size in bytes. crypto_save.py
+    measures with it too."""
+    raw = json.dumps(layout(meeting_to_doc(live)), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    key = key_of(sealed_dir)
+    assert key is not None
+    seal = []
+    for _ in range(max(n, 1000)):
+        start = time.perf_counter()
+        key.seal("meetings/live.json", raw)
+        seal.append(time.perf_counter() - start)
+    return seal, len(raw)
+
+
 def folders(tmp: Path) -> tuple[dict[str, list[Path]], float]:
     """COPIES folders of each row, unlocked; and the key derivation's ms (one unlock)."""
     found: dict[str, list[Path]] = {label: [] for label in ROWS}
@@ -97,14 +113,7 @@ def measure(tmp: Path, n: int) -> dict[str, float]:
                 if i >= WARM_UP:
                     times[label].append(time.perf_counter() - start)
                     cpu[label].append(time.process_time() - start_cpu)
-        raw = json.dumps(layout(meeting_to_doc(live)), ensure_ascii=False, sort_keys=True).encode("utf-8")
-        key = key_of(where[ROWS[3]][0])
-        assert key is not None
-        seal = []
-        for _ in range(max(n, 1000)):
-            start = time.perf_counter()
-            key.seal("meetings/live.json", raw)
-            seal.append(time.perf_counter() - start)
+        seal, size = seal_times(where[ROWS[3]][0], live, n)
     finally:
         for repo in (r for row in repos.values() for r in row):
             repo.close()
@@ -112,7 +121,7 @@ def measure(tmp: Path, n: int) -> dict[str, float]:
     found = {label: report.median(t) * 1000 for label, t in times.items()}
     found.update({f"cpu {label}": report.median(t) * 1000 for label, t in cpu.items()})
     found["cipher"] = report.median(seal) * 1000
-    found["bytes"] = len(raw)
+    found["bytes"] = size
     found["kdf"] = kdf_ms
     return found
 
