@@ -36,9 +36,12 @@ tmux:
 # long Pilot files (tests/plugins/xdist_files.py).
 PYTEST_ARGS ?= -n 3 --dist loadgroup
 
+# Compiled modules cached even where the shell says not to (PYTHONDONTWRITEBYTECODE):
+# the tests start the app and the command in many processes, each compiling
+# the package afresh otherwise.
 test: $(VENV)/.installed-test tmux
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest $(PYTEST_ARGS)
 
 # Issue 20's seven targets, a summary table at the end; under 5 minutes on
 # 2 cores (the histories are cached in ~/.cache/bti-tui-bench: benchmarks/data.py).
