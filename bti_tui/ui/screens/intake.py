@@ -71,7 +71,7 @@ class IntakeScreen(BtiScreen):
                             yield Label(self.t("ui.intake.submitted_by"))
                             yield Input(form.submitted_by, id=f"submitted-{slot}")
                     if slot in self._fixed:
-                        yield Static(self.t("intake_rules.fixed"), id=f"fixed-{slot}", classes="help-line")
+                        yield Static(plain(self.t("intake_rules.fixed")), id=f"fixed-{slot}", classes="help-line")
                     yield ConsentForm(slot, form, self._service_examples(), municipal_settings().consent_validity_months)
                     yield TickBox(self.t("ui.intake.firfoting"), value=form.firfoting, id=f"firfoting-{slot}")
                     yield Static("", id=f"intake-error-{slot}", classes="form-error")
