@@ -9,32 +9,17 @@ from __future__ import annotations
 
 import gc
 import time
-from datetime import timedelta
+import weakref
 
 import pytest
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from bti_tui.model import MeetingStatus, Position
-from bti_tui.session.demo import write_demo
 from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.widgets.clock_panel import ClockPanel
+from ui_support import LONG, running_meeting
 
-LONG = "Eleven har hatt fravær og får samtaler hver uke, mor ringer skolen ofte. " * 60
 FNR = "01010750160"  # valid check digits (synthetic)
-
-
-def running_meeting(repo, clock, slot: int = 0, note: str = LONG) -> None:
-    """The demo's finished meeting made today's, running on ``slot``'s first step."""
-    write_demo(repo, clock.at.date(), "nb")
-    meeting = repo.load_meeting("demo-ferdig")
-    meeting.date = clock.at.date()
-    meeting.clock.events.clear()
-    meeting.start(clock.at - timedelta(minutes=5))
-    meeting.clock.enter(Position("g-problem", slot), clock.at - timedelta(minutes=1))
-    meeting.status = MeetingStatus.RUNNING
-    meeting.slots[slot].notes["g-problem"] = note
-    repo.save_meeting(meeting)
 
 
 @pytest.fixture
@@ -72,6 +57,7 @@ async def test_the_clock_ticking_does_not_lay_out_the_screen(make_app, repo, clo
 
 
 async def test_the_meeting_screen_is_kept_out_of_the_collectors_way_while_shown(make_app, repo, clock) -> None:
+    before = gc.get_threshold()
     running_meeting(repo, clock)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -79,10 +65,37 @@ async def test_the_meeting_screen_is_kept_out_of_the_collectors_way_while_shown(
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
         assert not any(tracked is screen for tracked in gc.get_objects())  # frozen: no collection walks it
+        assert gc.get_threshold()[2] >= 1_000_000  # no full pass on its own in the middle of a key
         await pilot.press("f3")  # back to the list: the screen goes
         await pilot.pause()
         assert not isinstance(app.screen, MeetingScreen)
         assert gc.get_freeze_count() == 0  # collected again once garbage
+        assert gc.get_threshold() == before
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+async def test_the_full_collection_runs_when_typing_pauses(make_app, repo, clock) -> None:
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.focus()
+        garbage = _Cycle()
+        gone = weakref.ref(garbage)
+        gc.collect(1)  # it lives through the young passes: only a full one can take it
+        del garbage
+        for _ in range(30):
+            gc.collect(1)  # as many young passes as typing makes
+        assert gone() is not None
+        await pilot.press("x")
+        await pilot.pause(1.3)  # the pause, and the save after it
+        assert gone() is None
+        assert app.screen._collector.holding
 
 
 async def test_hints_come_when_typing_stops_just_as_a_save_was_forced(make_app, repo, clock) -> None:
@@ -145,3 +158,30 @@ async def test_a_fodselsnummer_typed_key_by_key_at_the_end_of_a_long_note_is_ref
         assert notes.text.endswith(FNR)
         assert FNR not in screen.session.meeting.slots[0].notes["g-problem"]
         assert (0, "g-problem") in screen.session.refused_notes
+
+
+async def test_a_key_in_the_notes_sends_nothing_up_past_the_step(make_app, repo, clock, monkeypatch) -> None:
+    """Textual's SelectionChanged and Changed climbed every container to the
+    app on every key (fourteen messages handled, for no one)."""
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        notes = screen.query_one("#notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.pause()
+        arrived: list[str] = []
+        post = screen.post_message
+
+        def spy(message):
+            arrived.append(type(message).__name__)
+            return post(message)
+
+        monkeypatch.setattr(screen, "post_message", spy)
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert notes.text.endswith("xy")
+        assert "Changed" not in arrived and "SelectionChanged" not in arrived
+        assert screen.session.meeting.slots[0].note("g-problem").endswith("xy")  # the step pane still took it

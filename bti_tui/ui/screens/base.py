@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from bti_tui.i18n import Translator
+from bti_tui.ui.compositor import draw_changed_rows_only
 from bti_tui.ui.i18n_bindings import translate_bindings
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class BtiScreen(_Translated, Screen[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        draw_changed_rows_only(self)
         translate_bindings(self, self.app.t)
 
 
@@ -56,4 +58,5 @@ class BtiModal(_Translated, ModalScreen[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        draw_changed_rows_only(self)
         translate_bindings(self, self.app.t)

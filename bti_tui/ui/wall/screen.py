@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from bti_tui.model import Phase
+from bti_tui.ui.compositor import draw_changed_rows_only
 from bti_tui.ui.text import plain
 from bti_tui.ui.widgets.bigtext import READ_BACK_FONTS, TITLE_FONTS, BigClock, BigText, clock_lines, clock_scale
 from bti_tui.ui.wall.view import WallView
@@ -37,6 +38,7 @@ MODES = ("idle", "opening", "step", "read_back", "closing")
 class WallScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
+        draw_changed_rows_only(self)
         self.view: WallView | None = None
         self._shown: dict[str, Any] = {}
 
