@@ -22,8 +22,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widget import Widget
 
 from bti_tui.ui.text import plain, safe
@@ -246,6 +249,26 @@ class BigClock(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._extent(width)[1]
 
-    def render(self) -> Text:
-        rows = self._rows(self.content_size.width)
-        return Text("\n".join(rows)) if rows else Text(self.digits, style="bold")
+    _style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style, once for all rows (Textual works it out from
+        # every ancestor's on each call).
+        self._style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style = None
+
+    def render_line(self, y: int) -> Strip:
+        """One row of the reading, drawn straight (Textual's line API): the
+        clock is drawn again every second, and a Text of its rows through
+        Textual's content pipeline took 1.5 ms of the frame a keystroke
+        shares with it (benchmarks/typing_cost.py)."""
+        width = self.content_size.width
+        rows = self._rows(width)
+        style = self._style if self._style is not None else self.rich_style
+        if not rows:
+            rows, style = (self.digits,), style + Style(bold=True)
+        row = rows[y] if 0 <= y < len(rows) else ""
+        return Strip([Segment(row, style)]).adjust_cell_length(width, style)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Label, Static
@@ -48,7 +49,9 @@ class ClockPanel(Vertical):
             return
         self._texts[widget_id] = text
         same_shape = before is not None and _shape(before) == _shape(text)
-        self.query_one(f"#{widget_id}", Static).update(text, layout=not same_shape)
+        # Our own text (no markup in it, none parsed: a parse is a third of
+        # the clock's frame).
+        self.query_one(f"#{widget_id}", Static).update(Text(text), layout=not same_shape)
 
     def compose(self) -> ComposeResult:
         yield Label("", id="clock-caption")
