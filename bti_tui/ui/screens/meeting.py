@@ -9,8 +9,6 @@ shows it and asks the room where one is needed.
 
 from __future__ import annotations
 
-import gc
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,6 +21,7 @@ from bti_tui.model.consent_check import ConsentDecision
 from bti_tui.resources import stylesheet
 from bti_tui.session import MeetingSession, Move, MoveResult
 from bti_tui.ui.labels import case_label
+from bti_tui.ui.quiet_gc import QuietCollector
 from bti_tui.ui.screens.base import BtiScreen
 from bti_tui.ui.screens.consent_warning import ConsentWarningScreen
 from bti_tui.ui.screens.forms import AgreementForm, ConfirmScreen
@@ -58,6 +57,7 @@ class MeetingScreen(BtiScreen):
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
+        self._collector = QuietCollector()
 
     @property
     def read_only(self) -> bool:
@@ -91,12 +91,18 @@ class MeetingScreen(BtiScreen):
         """What the screen is made of lives as long as it is shown: out of
         the collector's way, so no full collection walks it in the middle of
         a keystroke (some 90 ms here, one key in a hundred and fifty;
-        benchmarks/typing_cost.py). Given back when the screen goes."""
+        benchmarks/typing_cost.py); the full pass waits for a pause in the
+        typing (ui/quiet_gc.py). Given back when the screen goes."""
         if self.is_attached:
-            gc.freeze()
+            self._collector.hold()
+
+    def on_step_pane_saved(self, event: StepPane.Saved) -> None:
+        event.stop()
+        if event.after_pause:
+            self._collector.pause()
 
     def on_unmount(self) -> None:
-        gc.unfreeze()  # what was kept here (and at start-up) is collected again when garbage
+        self._collector.release()
 
     def sync_position(self) -> None:
         """Show where the session says the room is (also when unchanged)."""

@@ -26,12 +26,14 @@ a full redraw).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NamedTuple, Self
 
 from rich.text import Span, Text
 from textual.cache import LRUCache
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -56,15 +58,58 @@ def _trusted(plain: str, like: Text, spans: list[Span], end: str = "\n") -> Text
     return text
 
 
-def _rows(paragraph: Text, bounds: list[int]) -> list[Text]:
-    """``Text.divide`` of a clean paragraph: each row from its own slice,
+def _row(paragraph: Text, start: int, end: int) -> Text:
+    """One row of ``Text.divide`` of a clean paragraph: from its own slice,
     with the spans that fall in it, and nothing cleaned again."""
-    plain, spans = paragraph.plain, paragraph._spans
-    rows = []
-    for start, end in zip(bounds, bounds[1:]):
-        inside = [Span(max(s.start, start) - start, min(s.end, end) - start, s.style) for s in spans if s.end > start and s.start < end]
-        rows.append(_trusted(plain[start:end], paragraph, inside))
-    return rows
+    inside = [Span(max(s.start, start) - start, min(s.end, end) - start, s.style) for s in paragraph._spans if s.end > start and s.start < end]
+    return _trusted(paragraph.plain[start:end], paragraph, inside)
+
+
+class _PlainRow:
+    """A row of a paragraph as TextArea reads the rows before the one it
+    draws: for the tabs in them (``.plain``), nothing else."""
+
+    __slots__ = ("plain",)
+
+    def __init__(self, plain: str) -> None:
+        self.plain = plain
+
+
+class _Rows(Sequence[Any]):
+    """``Text.divide`` of a clean paragraph, each row made when asked for.
+
+    TextArea divides the whole paragraph to draw one row of it, and reads
+    every row before that one for its tabs: making a Text of each row (with
+    its share of the styles) was a tenth of a key's work at the end of a
+    10,000-character paragraph. While NotesArea draws a row of its own
+    (``_Paragraph.drawing``: which row; never one with a tab), the other
+    rows are plain slices; otherwise every row is a Text, as Textual's."""
+
+    __slots__ = ("_paragraph", "_bounds", "_texts")
+
+    def __init__(self, paragraph: Text, bounds: list[int]) -> None:
+        self._paragraph = paragraph
+        self._bounds = bounds
+        self._texts: dict[int, Text] = {}
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        start, end = self._bounds[index], self._bounds[index + 1]
+        drawing = _Paragraph.drawing
+        if drawing is not None and index != drawing:
+            return _PlainRow(self._paragraph.plain[start:end])
+        text = self._texts.get(index)
+        if text is None:
+            text = self._texts[index] = _row(self._paragraph, start, end)
+        return text
 
 
 class _Paragraph(Text):
@@ -77,10 +122,13 @@ class _Paragraph(Text):
         else:
             super().pad_right(count, character)
 
+    #: The row (of its paragraph) NotesArea is drawing itself, if it is.
+    drawing: int | None = None
+
     # The rows of the paragraph last divided: TextArea divides the same
     # paragraph, styled the same, once for every row it draws of it. Each
     # caller takes one row and only reads it (sets ``end = ""``, renders).
-    _last: tuple[str, list[int], list[Span], list[Text]] | None = None
+    _last: tuple[str, list[int], list[Span], _Rows] | None = None
 
     def divide(self, offsets: Any) -> Any:
         cuts = list(offsets)
@@ -89,7 +137,7 @@ class _Paragraph(Text):
         last = _Paragraph._last
         if last is not None and last[1] == cuts and last[2] == self._spans and last[0] == self.plain:
             return last[3]
-        rows = _rows(self, [0, *cuts, len(self.plain)])
+        rows = _Rows(self, [0, *cuts, len(self.plain)])
         _Paragraph._last = (self.plain, cuts, list(self._spans), rows)
         return rows
 
@@ -107,6 +155,14 @@ class NotesArea(TextArea):
         self._editing = False
         self._styled: tuple | None = None  # what the theme's styles were last set from
         super().__init__(*args, **kwargs)
+
+    def post_message(self, message: Message) -> bool:
+        """Textual tells of every cursor move (SelectionChanged), and the
+        message climbs every container to the app: seven messages handled
+        per key, for no one (nothing here listens to it)."""
+        if type(message) is TextArea.SelectionChanged:
+            return False
+        return super().post_message(message)
 
     # Textual builds its WrappedDocument in two places (__init__ and
     # _set_document); each becomes the one that rewraps around an edit.
@@ -221,7 +277,11 @@ class NotesArea(TextArea):
             return super().render_line(y)
         strip = self._rows.get(key)
         if strip is None:
-            strip = self._render_line(y)
+            _Paragraph.drawing = self.wrapped_document._offset_to_line_info[frame.scroll_y + y][1]
+            try:
+                strip = self._render_line(y)
+            finally:
+                _Paragraph.drawing = None
             self._rows[key] = strip
         return strip
 

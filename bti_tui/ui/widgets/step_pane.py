@@ -41,7 +41,12 @@ FEATURE_INPUTS = (
 
 class StepPane(Vertical):
     class Saved(Message):
-        """The step's notes and fields were handed to the saver."""
+        """The step's notes and fields were handed to the saver; after a
+        pause in typing (not forced while it goes on) if ``after_pause``."""
+
+        def __init__(self, after_pause: bool) -> None:
+            super().__init__()
+            self.after_pause = after_pause
 
     def __init__(self, session: MeetingSession, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -177,7 +182,8 @@ class StepPane(Vertical):
             cursor = notes.document.get_index_from_location(notes.cursor_location)
             typing = (self.shown.slot, self.shown.step, cursor)
         self.session.save(all_cases=True, typing=typing)
-        if self._saves.after_pause:
+        after_pause = self._saves.after_pause
+        if after_pause:
             self.check_anonymity()
         else:
             # A save the maximum wait forced while typing goes on: the hints
@@ -185,7 +191,7 @@ class StepPane(Vertical):
             # wait for the pause, which a later key's save checks; if no key
             # follows, this one does.
             self.set_timer(self._saves.pause, self._check_anonymity_if_quiet)
-        self.post_message(self.Saved())
+        self.post_message(self.Saved(after_pause))
 
     def _check_anonymity_if_quiet(self) -> None:
         if not self._saves.dirty:
@@ -216,10 +222,12 @@ class StepPane(Vertical):
         return "⚠ " + self.app.t("ui.meeting.anonymity_hint", found=found)
 
     @on(TextArea.Changed, "#notes")
-    def _notes_changed(self) -> None:
+    def _notes_changed(self, event: TextArea.Changed) -> None:
         """Per keystroke only the cheap fødselsnummer guard runs; the
         anonymity hints wait for the pause before the save (benchmarks/
-        keystroke_cost.py shows why)."""
+        keystroke_cost.py shows why). The change ends here: no one above
+        listens, and each container it climbs is a message handled."""
+        event.stop()
         if self._apply_note() is not None:
             self._save_soon()
 
