@@ -26,7 +26,6 @@ a full redraw).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, NamedTuple, Self
 
 from rich.text import Span, Text
@@ -75,7 +74,7 @@ class _PlainRow:
         self.plain = plain
 
 
-class _Rows(Sequence[Any]):
+class _Rows:
     """``Text.divide`` of a clean paragraph, each row made when asked for.
 
     TextArea divides the whole paragraph to draw one row of it, and reads
@@ -85,31 +84,30 @@ class _Rows(Sequence[Any]):
     (``_Paragraph.drawing``: which row; never one with a tab), the other
     rows are plain slices; otherwise every row is a Text, as Textual's."""
 
-    __slots__ = ("_paragraph", "_bounds", "_texts")
+    __slots__ = ("_paragraph", "_bounds", "_texts", "_plains")
 
     def __init__(self, paragraph: Text, bounds: list[int]) -> None:
         self._paragraph = paragraph
         self._bounds = bounds
         self._texts: dict[int, Text] = {}
+        self._plains: list[Any] | None = None
 
-    def __len__(self) -> int:
-        return len(self._bounds) - 1
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        start, end = self._bounds[index], self._bounds[index + 1]
-        drawing = _Paragraph.drawing
-        if drawing is not None and index != drawing:
-            return _PlainRow(self._paragraph.plain[start:end])
+    def text(self, index: int) -> Text:
         text = self._texts.get(index)
         if text is None:
-            text = self._texts[index] = _row(self._paragraph, start, end)
+            text = self._texts[index] = _row(self._paragraph, self._bounds[index], self._bounds[index + 1])
         return text
+
+    def for_drawing(self, drawing: int | None) -> list[Any]:
+        count = len(self._bounds) - 1
+        if drawing is None or not 0 <= drawing < count:
+            return [self.text(index) for index in range(count)]
+        if self._plains is None:
+            plain, bounds = self._paragraph.plain, self._bounds
+            self._plains = [_PlainRow(plain[start:end]) for start, end in zip(bounds, bounds[1:])]
+        rows = list(self._plains)
+        rows[drawing] = self.text(drawing)
+        return rows
 
 
 class _Paragraph(Text):
@@ -135,11 +133,9 @@ class _Paragraph(Text):
         if not cuts:
             return super().divide(cuts)
         last = _Paragraph._last
-        if last is not None and last[1] == cuts and last[2] == self._spans and last[0] == self.plain:
-            return last[3]
-        rows = _Rows(self, [0, *cuts, len(self.plain)])
-        _Paragraph._last = (self.plain, cuts, list(self._spans), rows)
-        return rows
+        if last is None or last[1] != cuts or last[2] != self._spans or last[0] != self.plain:
+            last = _Paragraph._last = (self.plain, cuts, list(self._spans), _Rows(self, [0, *cuts, len(self.plain)]))
+        return last[3].for_drawing(_Paragraph.drawing)
 
 
 class NotesArea(TextArea):
