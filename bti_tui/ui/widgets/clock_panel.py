@@ -7,9 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Digits, Label, Static
 
 from bti_tui.model import Budget
@@ -25,6 +29,39 @@ class ClockReading:
     started: bool
     paused: bool
     finished: bool = False  # a finished meeting: time used, no running clock
+
+
+class ClockLines(Static):
+    """The case's and the meeting's time left, drawn again every second.
+
+    Drawn straight (Textual's line API) from the text shown: through
+    Static's content pipeline two short lines took a millisecond of the
+    frame a keystroke shares with the clock (benchmarks/typing_cost.py).
+    Its size is Static's; a line too long for the width is Static's to
+    draw (it wraps it)."""
+
+    _rows: tuple[str, ...] = ()
+    _style: Style | None = None
+
+    def show(self, text: str, layout: bool) -> None:
+        self._rows = tuple(text.split("\n")) if text else ()
+        self.update(Text(text), layout=layout)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._style = self.rich_style  # once for all rows (Textual works it out from every ancestor)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style = None
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        rows = self._rows
+        if any(cell_len(row) > width for row in rows):
+            return super().render_line(y)
+        style = self._style if self._style is not None else self.rich_style
+        row = rows[y] if 0 <= y < len(rows) else ""
+        return Strip([Segment(row, style)]).adjust_cell_length(width, style)
 
 
 class ClockPanel(Vertical):
@@ -51,7 +88,11 @@ class ClockPanel(Vertical):
         same_shape = before is not None and _shape(before) == _shape(text)
         # Our own text (no markup in it, none parsed: a parse is a third of
         # the clock's frame).
-        self.query_one(f"#{widget_id}", Static).update(Text(text), layout=not same_shape)
+        widget = self.query_one(f"#{widget_id}", Static)
+        if isinstance(widget, ClockLines):
+            widget.show(text, layout=not same_shape)
+        else:
+            widget.update(Text(text), layout=not same_shape)
 
     def compose(self) -> ComposeResult:
         yield Label("", id="clock-caption")
@@ -59,7 +100,7 @@ class ClockPanel(Vertical):
         # On a wide screen (the wall layout) the same time in large digits.
         yield BigClock(id="clock-big")
         yield Label("", id="clock-state")
-        yield Static("", id="clock-lines")
+        yield ClockLines("", id="clock-lines")
 
     def on_mount(self) -> None:
         self.refresh_clock()
