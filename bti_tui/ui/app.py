@@ -96,6 +96,7 @@ class BtiApp(App[int]):
         now: Callable[[], datetime] = datetime.now,
         projector: bool | None = None,
     ) -> None:
+        self._themes_ready = False
         super().__init__()
         self.repo = repo
         self.lang = lang
@@ -112,8 +113,17 @@ class BtiApp(App[int]):
         # second time before the first frame (issue 20). Both themes are
         # dark, so the -dark-mode class Textual gave the app holds (tested).
         self.set_reactive(BtiApp.theme, PROJECTOR if self._projector else NORMAL)
+        self._themes_ready = True
         self.stylesheet.set_variables(self.get_css_variables())  # nothing is parsed yet
         self.set_class(self._projector, "-projector")
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Textual's __init__ works the variables out from its own default
+        # theme (some 4 ms before the first frame), and ours replace them
+        # a moment later: not until our themes are in.
+        if not self._themes_ready:
+            return {}
+        return super().get_css_variables()
 
     # --- lifecycle -----------------------------------------------------------------
     def on_mount(self) -> None:

@@ -243,3 +243,21 @@ async def test_enter_pressed_while_the_list_is_being_mounted_waits_for_it(make_a
         await pilot.pause()
         assert app.screen is not fresh
         assert app.screen.session.meeting.id == newest_first[0]
+
+
+def test_the_theme_colours_are_worked_out_once_at_start(make_app, monkeypatch) -> None:
+    """Textual's own default theme's were worked out too, and thrown away
+    (some 4 ms before the first frame)."""
+    from textual.app import App
+
+    themes: list[str] = []
+    variables = App.get_css_variables
+
+    def spy(self):
+        themes.append(self.theme)
+        return variables(self)
+
+    monkeypatch.setattr(App, "get_css_variables", spy)
+    app = make_app(projector=True)
+    assert themes == [app.theme] and app.theme != "textual-dark"
+    assert app.stylesheet._variables == app.get_css_variables()  # ours, in place
