@@ -109,3 +109,29 @@ async def test_bad_consent_input_at_intake_gets_a_message_and_changes_nothing(ma
             assert shown in message and "Ingenting er endret" in message, message
             assert session.case(1).consent == before
             form.query_one(field, Input).value = ""
+
+
+async def test_at_80x24_every_choice_of_the_warning_can_be_seen_when_reached(make_app, repo) -> None:
+    """Four buttons and the text did not fit 24 rows: the last choice was
+    drawn below the screen, where Tab reached it unseen."""
+    demo_at_opening(repo)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsentWarningScreen)
+        buttons = list(app.screen.query(Button))
+        assert len(buttons) >= 4
+        screen_area = app.screen.region
+        seen = set()
+        for _ in range(len(buttons)):
+            focused = app.screen.focused
+            assert isinstance(focused, Button)
+            shown = app.screen.find_widget(focused)  # where it is, and what of it its box lets show
+            assert screen_area.contains_region(shown.region) and shown.clip.contains_region(shown.region), (focused.id, shown)
+            seen.add(focused.id)
+            await pilot.press("tab")
+            await pilot.pause()
+            await app.animator.wait_until_complete()  # the box scrolls it into view
+        assert seen == {b.id for b in buttons}

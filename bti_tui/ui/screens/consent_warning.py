@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from bti_tui.model.consent_check import ConsentDecision
@@ -25,6 +25,10 @@ from bti_tui.ui.consent_words import problem_text
 from bti_tui.ui.text import lines, plain
 
 ORDER = (ConsentDecision.SERVICES_LEAVE, ConsentDecision.ANONYMOUS, ConsentDecision.AS_IS)
+
+
+#: Screens this many rows high or fewer get the compact choices.
+SHORT = 30
 
 
 class ConsentWarningScreen(BtiModal):
@@ -50,12 +54,18 @@ class ConsentWarningScreen(BtiModal):
         if w.anonymous_only:
             parts.append(t("consent.warning.anonymous_only"))
         parts += ["", t("consent.warning.decide")]
-        with Vertical(classes="form-box confirm-box", id="consent-warning"):
+        # Scrolls where the text and four choices are taller than the screen
+        # (80x24): the choice Tab reaches is scrolled into view.
+        with VerticalScroll(classes="form-box confirm-box", id="consent-warning", can_focus=False):
             yield Static(lines(parts), classes="confirm-message", id="consent-warning-text")
+            # On a short screen (80x24) the choices are a row each, so the
+            # text and all four fit.
+            compact = self.app.size.height <= SHORT
             for decision in (d for d in ORDER if d in w.choices):
                 label = t(f"consent.warning.{decision.value}", services=", ".join(w.uncovered))
-                yield Button(plain(label), variant="warning" if decision is ConsentDecision.AS_IS else "primary", id=f"consent-{decision.value}")
-            yield Button(t("consent.warning.stop"), id="consent-stop")
+                variant = "warning" if decision is ConsentDecision.AS_IS else "primary"
+                yield Button(plain(label), variant=variant, id=f"consent-{decision.value}", compact=compact)
+            yield Button(t("consent.warning.stop"), id="consent-stop", compact=compact)
 
     def on_mount(self) -> None:
         self.query_one("#consent-stop", Button).focus()
