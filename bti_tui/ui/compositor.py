@@ -66,13 +66,55 @@ class RowCompositor(Compositor):
             return
         intersection = Region.intersection
         overlaps = crop.overlaps
-        for widget, (region, clip) in self.visible_widgets.items():
+        drawn = _Drawn()  # what the widgets in front have drawn, row by row
+        for widget, (region, clip) in self.visible_widgets.items():  # front to back
             visible = intersection(region, clip)
             if not overlaps(visible):
                 continue
+            left, right = visible.x, visible.right
             for top, bottom in rows_to_draw(visible, changed):
-                band = Region(visible.x, top, visible.width, bottom - top)
-                yield region, band, widget.render_lines(Region(band.x - region.x, top - region.y, band.width, band.height))
+                # A row the widgets in front cover from edge to edge would be
+                # drawn and not shown (the front one's cells win): skipped.
+                for top, bottom in drawn.uncovered(top, bottom, left, right):
+                    band = Region(left, top, right - left, bottom - top)
+                    yield region, band, widget.render_lines(Region(left - region.x, top - region.y, band.width, band.height))
+                drawn.add(top, bottom, left, right)
+
+
+class _Drawn:
+    """The columns drawn so far on each row, as merged ``(left, right)`` spans."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, list[tuple[int, int]]] = {}
+
+    def covered(self, y: int, left: int, right: int) -> bool:
+        return any(a <= left and right <= b for a, b in self._rows.get(y, ()))
+
+    def uncovered(self, top: int, bottom: int, left: int, right: int) -> list[tuple[int, int]]:
+        """The runs of rows in ``top..bottom`` not covered across ``left..right``."""
+        runs: list[tuple[int, int]] = []
+        for y in range(top, bottom):
+            if self.covered(y, left, right):
+                continue
+            if runs and runs[-1][1] == y:
+                runs[-1] = (runs[-1][0], y + 1)
+            else:
+                runs.append((y, y + 1))
+        return runs
+
+    def add(self, top: int, bottom: int, left: int, right: int) -> None:
+        for y in range(top, bottom):
+            spans = self._rows.setdefault(y, [])
+            spans.append((left, right))
+            if len(spans) > 1:
+                spans.sort()
+                merged = [spans[0]]
+                for a, b in spans[1:]:
+                    if a <= merged[-1][1]:
+                        merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                    else:
+                        merged.append((a, b))
+                spans[:] = merged
 
 
 def draw_changed_rows_only(screen: Screen[object]) -> None:

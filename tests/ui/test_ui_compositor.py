@@ -8,7 +8,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from bti_tui.ui.compositor import RowCompositor, rows_to_draw
+from bti_tui.ui.compositor import RowCompositor, _Drawn, rows_to_draw
 from bti_tui.ui.widgets.clock_panel import ClockPanel
 from ui_support import running_meeting
 
@@ -21,6 +21,16 @@ def test_rows_to_draw_are_the_rows_a_changed_region_touches() -> None:
     assert rows_to_draw(visible, [Region(0, 0, 100, 7)]) == [(5, 7)]  # clipped to the widget
     # Overlapping and touching ranges merge; a gap stays a gap.
     assert rows_to_draw(visible, [Region(10, 9, 5, 2), Region(10, 6, 5, 1), Region(10, 8, 5, 2), Region(10, 13, 5, 1)]) == [(6, 7), (8, 11), (13, 14)]
+
+
+def test_rows_drawn_in_front_from_edge_to_edge_are_not_drawn_again() -> None:
+    drawn = _Drawn()
+    assert drawn.uncovered(0, 3, 0, 10) == [(0, 3)]
+    drawn.add(1, 2, 0, 6)
+    drawn.add(1, 2, 6, 10)  # two widgets side by side cover row 1
+    drawn.add(2, 3, 0, 9)  # row 2: one column short
+    assert drawn.uncovered(0, 3, 0, 10) == [(0, 1), (2, 3)]
+    assert drawn.uncovered(0, 3, 2, 8) == [(0, 1)]
 
 
 def _changes(app, screen, clock, typed: str) -> set[Region]:
