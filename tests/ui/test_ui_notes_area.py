@@ -4,6 +4,7 @@ bti_tui/ui/widgets/notes_area.py for the gap in Textual it works around)."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import TextArea
@@ -136,4 +137,42 @@ async def grown(kind: type[TextArea]) -> list:
 async def test_a_growing_note_scrolls_and_gets_its_scrollbar_as_the_text_area_does() -> None:
     theirs, ours = await grown(TextArea), await grown(NotesArea)
     assert ours[-1][-1][2]  # the scrollbar came
+    assert ours == theirs
+
+
+async def test_a_paste_reaches_the_note_as_text_without_escapes_or_controls() -> None:
+    """An ESC pasted went to the terminal and into the note as it was (the
+    terminal sends a paste to the app, which hands it to the focused field)."""
+    app = One(NotesArea, "")
+    async with app.run_test(size=(70, 20)) as pilot:
+        area = app.query_one("#notes", TextArea)
+        area.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("rød \x1b[31mROD\x1b[0m \x1b]0;TITTEL\x07 slutt\x07\rny linje\u202e"))
+        await pilot.pause()
+        assert area.text == "rød ROD  slutt\nny linje"
+        shown = "".join(text for text, _ in on_screen(area))
+        assert "\x1b" not in shown and "TITTEL" not in shown
+
+
+async def test_the_notes_wrap_as_the_text_area_after_the_window_shrinks_and_grows() -> None:
+    """After a smaller window and then a larger one, the rows kept the
+    smaller window's wrap: words at the ends of rows were not shown."""
+
+    async def after_resizes(kind: type[TextArea]) -> list:
+        app = One(kind, PROSE)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for size in [(70, 30), (90, 30), (60, 20), (120, 40)]:
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                area = app.query_one("#notes", TextArea)
+                yield_rows = [text for text, _ in on_screen(area)]
+                seen.append((size, yield_rows))
+        return seen
+
+    seen: list = []
+    theirs = list(await after_resizes(TextArea))
+    seen = []
+    ours = list(await after_resizes(NotesArea))
     assert ours == theirs

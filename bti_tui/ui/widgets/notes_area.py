@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, Self
 from rich.text import Span, Text
 from textual.cache import LRUCache
 from textual.document._wrapped_document import WrappedDocument
+from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -38,6 +39,7 @@ from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from bti_tui.model.text import clean_text
 from bti_tui.ui.widgets.notes_wrap import NotesWrap, drawn_text, section_bounds
 
 
@@ -152,6 +154,13 @@ class NotesArea(TextArea):
         self._styled: tuple | None = None  # what the theme's styles were last set from
         super().__init__(*args, **kwargs)
 
+    async def _on_paste(self, event: events.Paste) -> None:
+        """What is pasted is user text: no terminal escape (an ESC pasted
+        went to the screen and into the note as it was), no control code,
+        line breaks as ``\n`` (model.text.clean_text). TextArea's own
+        handler (called after this one) inserts it."""
+        event.text = clean_text(event.text)
+
     def post_message(self, message: Message) -> bool:
         """Textual tells of every cursor move (SelectionChanged), and the
         message climbs every container to the app: seven messages handled
@@ -219,7 +228,9 @@ class NotesArea(TextArea):
         scrollbar appearing or going still lays the screen out (its own
         reactive does)."""
         height, width = self.styles.height, self.styles.width
-        if not self.soft_wrap or height is None or height.is_auto or width is None or width.is_auto:
+        if not self._editing or not self.soft_wrap or height is None or height.is_auto or width is None or width.is_auto:
+            # Not an edit (a resize, a new theme, another text): Textual's
+            # own, whose layout puts the wrap right for the new width.
             super()._refresh_size()
             return
         size = Size(0, self.wrapped_document.height)
