@@ -185,3 +185,22 @@ async def test_a_key_in_the_notes_sends_nothing_up_past_the_step(make_app, repo,
         assert notes.text.endswith("xy")
         assert "Changed" not in arrived and "SelectionChanged" not in arrived
         assert screen.session.meeting.slots[0].note("g-problem").endswith("xy")  # the step pane still took it
+
+
+async def test_coming_back_to_a_step_shows_the_cursor_at_the_end_of_its_note(make_app, repo, clock) -> None:
+    """At 80x24 the note came back scrolled a row short (the step's prompt
+    takes another row than the step before's): its last row and the cursor
+    were hidden until a key was typed."""
+    running_meeting(repo, clock, note="\n".join(f"Rad {n} av notatet, som er langt nok til å rulle." for n in range(40)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", TextArea)
+        for key in ("f8", "f7"):
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.cursor_location == notes.document.end
+        x, y = notes.cursor_screen_offset
+        assert notes.content_region.contains(x, y), (notes.cursor_screen_offset, notes.content_region)

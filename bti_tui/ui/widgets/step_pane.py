@@ -108,6 +108,10 @@ class StepPane(Vertical):
         with notes.prevent(TextArea.Changed):
             notes.load_text(safe(s.meeting.slots[slot].note(step.id)))
         notes.move_cursor(notes.document.end)  # go on writing where the note ends
+        # Again once the step's prompt is laid out: it may take another row
+        # than the step before's, and the field with it (the cursor was left
+        # a row below the field at 80x24).
+        self.call_after_refresh(notes.scroll_cursor_visible)
         notes.read_only = s.read_only
         for _feature, input_id in FEATURE_INPUTS:
             self.query_one(f"#{input_id}", Input).disabled = s.read_only
