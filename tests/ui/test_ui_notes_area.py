@@ -176,3 +176,23 @@ async def test_the_notes_wrap_as_the_text_area_after_the_window_shrinks_and_grow
     seen = []
     ours = list(await after_resizes(NotesArea))
     assert ours == theirs
+
+
+class Padded(One):
+    CSS = "TextArea { height: 24; } App.-wide-border TextArea { padding: 0 4; }"
+
+
+async def test_the_notes_wrap_again_when_a_theme_narrows_the_text_but_not_the_field() -> None:
+    """F2 (the projector's theme, a wider border) narrowed the room for the
+    text, not the field: the rows kept the old wrap, cut off at the border
+    (words missing at row ends) until a key was typed."""
+    words = [f"ord{n}" for n in range(150)]
+    app = Padded(NotesArea, "Langt avsnitt: " + " ".join(words))
+    async with app.run_test(size=(90, 30)) as pilot:
+        await pilot.pause()
+        for wide in (True, False, True):
+            app.set_class(wide, "-wide-border")
+            await pilot.pause()
+            await pilot.pause()
+            shown = " ".join(strip.text for strip in app.screen._compositor.render_strips()).split()
+            assert [w for w in shown if w.startswith("ord")] == words, wide

@@ -254,6 +254,14 @@ class NotesArea(TextArea):
         return changed
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self.soft_wrap and self.wrapped_document._width != self.wrap_width:
+            # Textual rewraps the text when the field's size changes; a new
+            # theme with a wider border or padding (the projector's) changes
+            # the width for the text alone, and the rows kept the old wrap,
+            # cut off at the border (Textual 8.2's own TextArea as well,
+            # tests/ui/test_ui_notes_area.py).
+            self._rewrap_and_refresh_virtual_size()
+            self.refresh()
         self._rendering = True
         try:
             # TextArea.render_lines sets its theme's styles from the CSS
