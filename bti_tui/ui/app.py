@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -124,6 +125,14 @@ class BtiApp(App[int]):
         if not self._themes_ready:
             return {}
         return super().get_css_variables()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Whatever is pasted is user text, cleaned before any field takes it
+        # (model.text.clean_text): an ESC pasted into a one-line field went
+        # to the terminal when it was drawn, and into the file.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = safe(event.text)
+        await super().on_event(event)
 
     # --- lifecycle -----------------------------------------------------------------
     def on_mount(self) -> None:

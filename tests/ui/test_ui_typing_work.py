@@ -204,3 +204,24 @@ async def test_coming_back_to_a_step_shows_the_cursor_at_the_end_of_its_note(mak
         assert notes.cursor_location == notes.document.end
         x, y = notes.cursor_screen_offset
         assert notes.content_region.contains(x, y), (notes.cursor_screen_offset, notes.content_region)
+
+
+@pytest.mark.parametrize("field", ["#notes", "#cooperation"])
+async def test_a_paste_into_any_field_is_cleaned_of_escapes_and_controls(make_app, repo, clock, field) -> None:
+    """An ESC pasted into a one-line field reached the terminal when the
+    field was drawn (a letter after it vanished) and was saved as it was."""
+    from textual import events
+
+    running_meeting(repo, clock, note="")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        widget = app.screen.query_one(field)
+        widget.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("rød \x1b[31mROD\x1b[0m \x1b]0;TITTEL\x07 [@click=app.quit]\x1bt slutt\u202e"))
+        await pilot.pause()
+        value = widget.text if isinstance(widget, TextArea) else widget.value
+        assert "\x1b" not in value and "\x07" not in value and "\u202e" not in value and "TITTEL" not in value
+        assert value.startswith("rød ROD") and value.endswith("slutt")
+        assert "[@click=app.quit]" in value  # shown as typed: data, not markup

@@ -65,7 +65,7 @@ class ConsentWarningScreen(BtiModal):
                 label = t(f"consent.warning.{decision.value}", services=", ".join(w.uncovered))
                 variant = "warning" if decision is ConsentDecision.AS_IS else "primary"
                 yield Button(plain(label), variant=variant, id=f"consent-{decision.value}", compact=compact)
-            yield Button(t("consent.warning.stop"), id="consent-stop", compact=compact)
+            yield Button(plain(t("consent.warning.stop")), id="consent-stop", compact=compact)
 
     def on_mount(self) -> None:
         self.query_one("#consent-stop", Button).focus()
