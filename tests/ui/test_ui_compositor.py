@@ -10,7 +10,7 @@ from textual.widgets import TextArea
 
 from bti_tui.ui.compositor import RowCompositor, _Drawn, rows_to_draw
 from bti_tui.ui.widgets.clock_panel import ClockPanel
-from ui_support import running_meeting
+from ui_support import notes_at_end, running_meeting
 
 
 def test_rows_to_draw_are_the_rows_a_changed_region_touches() -> None:
@@ -65,9 +65,7 @@ async def test_a_partial_update_writes_what_textuals_own_would(make_app, repo, c
         screen = app.screen
         compositor = screen._compositor
         assert isinstance(compositor, RowCompositor)
-        notes = screen.query_one("#notes", TextArea)
-        notes.focus()
-        notes.move_cursor(notes.document.end)
+        notes = notes_at_end(screen)
         await pilot.pause()
         asked = _lines_asked(monkeypatch)
         # A key with the clock's tick in the same frame, and a paste long

@@ -17,7 +17,7 @@ from textual.widgets import Static, TextArea
 
 from bti_tui.ui.screens.meeting import MeetingScreen
 from bti_tui.ui.widgets.clock_panel import ClockPanel
-from ui_support import LONG, running_meeting
+from ui_support import LONG, notes_at_end, running_meeting
 
 FNR = "01010750160"  # valid check digits (synthetic)
 
@@ -105,9 +105,7 @@ async def test_hints_come_when_typing_stops_just_as_a_save_was_forced(make_app, 
         await pilot.pause()
         screen = app.screen
         pane = screen.query_one("#pane-step")
-        notes = screen.query_one("#notes", TextArea)
-        notes.focus()
-        notes.move_cursor(notes.document.end)
+        notes = notes_at_end(screen)
         await pilot.press(*"7. klass")
         pane._saves._first = time.monotonic() - 10  # the first unsaved key long ago: the next save is forced
         await pilot.press("e")
@@ -150,9 +148,7 @@ async def test_a_fodselsnummer_typed_key_by_key_at_the_end_of_a_long_note_is_ref
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        notes = screen.query_one("#notes", TextArea)
-        notes.focus()
-        notes.move_cursor(notes.document.end)
+        notes = notes_at_end(screen)
         await pilot.press(*FNR)
         await pilot.pause()
         assert notes.text.endswith(FNR)
@@ -168,9 +164,7 @@ async def test_a_key_in_the_notes_sends_nothing_up_past_the_step(make_app, repo,
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        notes = screen.query_one("#notes", TextArea)
-        notes.focus()
-        notes.move_cursor(notes.document.end)
+        notes = notes_at_end(screen)
         await pilot.pause()
         arrived: list[str] = []
         post = screen.post_message

@@ -37,3 +37,13 @@ def running_meeting(repo, clock, slot: int = 0, note: str = LONG) -> None:
     meeting.status = MeetingStatus.RUNNING
     meeting.slots[slot].notes["g-problem"] = note
     repo.save_meeting(meeting)
+
+
+def notes_at_end(screen):
+    """The meeting screen's notes field, focused, its cursor at the end of the note."""
+    from textual.widgets import TextArea
+
+    notes = screen.query_one("#notes", TextArea)
+    notes.focus()
+    notes.move_cursor(notes.document.end)
+    return notes
