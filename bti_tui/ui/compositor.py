@@ -75,9 +75,9 @@ class RowCompositor(Compositor):
             for top, bottom in rows_to_draw(visible, changed):
                 # A row the widgets in front cover from edge to edge would be
                 # drawn and not shown (the front one's cells win): skipped.
-                for top, bottom in drawn.uncovered(top, bottom, left, right):
-                    band = Region(left, top, right - left, bottom - top)
-                    yield region, band, widget.render_lines(Region(left - region.x, top - region.y, band.width, band.height))
+                for first, last in drawn.uncovered(top, bottom, left, right):
+                    band = Region(left, first, right - left, last - first)
+                    yield region, band, widget.render_lines(Region(left - region.x, first - region.y, band.width, band.height))
                 drawn.add(top, bottom, left, right)
 
 
