@@ -22,14 +22,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
 from bti_tui.ui.text import plain, safe
+from bti_tui.ui.widgets.straight_rows import StraightRows
 
 if TYPE_CHECKING:
     from pyfiglet import Figlet
@@ -196,7 +196,7 @@ class BigText(Widget):
         return plain("\n".join(rows)) if rows is not None else self._fallback()
 
 
-class BigClock(Widget):
+class BigClock(StraightRows, Widget):
     """The time left in blocky digits, scaled to fit ``max_rows``
     and the width it is given. Where a reading is too wide for its column
     it drops an overrun's "+" ("+04:00" under "OVER TID"), then the seconds
@@ -249,26 +249,10 @@ class BigClock(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._extent(width)[1]
 
-    _style: Style | None = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # The widget's style, once for all rows (Textual works it out from
-        # every ancestor's on each call).
-        self._style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._style = None
-
     def render_line(self, y: int) -> Strip:
-        """One row of the reading, drawn straight (Textual's line API): the
-        clock is drawn again every second, and a Text of its rows through
-        Textual's content pipeline took 1.5 ms of the frame a keystroke
-        shares with it (benchmarks/typing_cost.py)."""
+        """One row of the reading, drawn straight (straight_rows.py)."""
         width = self.content_size.width
         rows = self._rows(width)
-        style = self._style if self._style is not None else self.rich_style
         if not rows:
-            rows, style = (self.digits,), style + Style(bold=True)
-        row = rows[y] if 0 <= y < len(rows) else ""
-        return Strip([Segment(row, style)]).adjust_cell_length(width, style)
+            return self.row(self.digits if y == 0 else "", width, Style(bold=True))
+        return self.row(rows[y] if 0 <= y < len(rows) else "", width)

@@ -7,17 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Digits, Label, Static
 
 from bti_tui.model import Budget
 from bti_tui.ui.widgets.bigtext import BigClock
+from bti_tui.ui.widgets.straight_rows import StraightRows
 from bti_tui.model.dates import format_span as clock_text
 
 
@@ -31,37 +29,25 @@ class ClockReading:
     finished: bool = False  # a finished meeting: time used, no running clock
 
 
-class ClockLines(Static):
+class ClockLines(StraightRows, Static):
     """The case's and the meeting's time left, drawn again every second.
 
-    Drawn straight (Textual's line API) from the text shown: through
-    Static's content pipeline two short lines took a millisecond of the
-    frame a keystroke shares with the clock (benchmarks/typing_cost.py).
-    Its size is Static's; a line too long for the width is Static's to
-    draw (it wraps it)."""
+    Drawn straight (straight_rows.py) from the text shown. Its size is
+    Static's; a line too long for the width is Static's to draw (it wraps
+    it)."""
 
     _rows: tuple[str, ...] = ()
-    _style: Style | None = None
 
     def show(self, text: str, layout: bool) -> None:
         self._rows = tuple(text.split("\n")) if text else ()
         self.update(Text(text), layout=layout)
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._style = self.rich_style  # once for all rows (Textual works it out from every ancestor)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._style = None
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
         rows = self._rows
         if any(cell_len(row) > width for row in rows):
             return super().render_line(y)
-        style = self._style if self._style is not None else self.rich_style
-        row = rows[y] if 0 <= y < len(rows) else ""
-        return Strip([Segment(row, style)]).adjust_cell_length(width, style)
+        return self.row(rows[y] if 0 <= y < len(rows) else "", width)
 
 
 class ClockPanel(Vertical):
