@@ -4,7 +4,6 @@ bti_tui/ui/widgets/notes_area.py for the gap in Textual it works around)."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import TextArea
@@ -138,21 +137,6 @@ async def test_a_growing_note_scrolls_and_gets_its_scrollbar_as_the_text_area_do
     theirs, ours = await grown(TextArea), await grown(NotesArea)
     assert ours[-1][-1][2]  # the scrollbar came
     assert ours == theirs
-
-
-async def test_a_paste_reaches_the_note_as_text_without_escapes_or_controls() -> None:
-    """An ESC pasted went to the terminal and into the note as it was (the
-    terminal sends a paste to the app, which hands it to the focused field)."""
-    app = One(NotesArea, "")
-    async with app.run_test(size=(70, 20)) as pilot:
-        area = app.query_one("#notes", TextArea)
-        area.focus()
-        await pilot.pause()
-        app.post_message(events.Paste("rød \x1b[31mROD\x1b[0m \x1b]0;TITTEL\x07 slutt\x07\rny linje\u202e"))
-        await pilot.pause()
-        assert area.text == "rød ROD  slutt\nny linje"
-        shown = "".join(text for text, _ in on_screen(area))
-        assert "\x1b" not in shown and "TITTEL" not in shown
 
 
 async def test_the_notes_wrap_as_the_text_area_after_the_window_shrinks_and_grows() -> None:

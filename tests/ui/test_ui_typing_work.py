@@ -12,6 +12,7 @@ import time
 import weakref
 
 import pytest
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
@@ -202,8 +203,10 @@ async def test_coming_back_to_a_step_shows_the_cursor_at_the_end_of_its_note(mak
 
 @pytest.mark.parametrize("field", ["#notes", "#cooperation"])
 async def test_a_paste_into_any_field_is_cleaned_of_escapes_and_controls(make_app, repo, clock, field) -> None:
-    """An ESC pasted into a one-line field reached the terminal when the
-    field was drawn (a letter after it vanished) and was saved as it was."""
+    """An ESC pasted reached the terminal when the field was drawn (in a
+    one-line field a letter after it vanished) and was saved as it was. The
+    terminal sends a paste to the app, which cleans it and hands it to the
+    focused field."""
     from textual import events
 
     running_meeting(repo, clock, note="")
@@ -219,6 +222,13 @@ async def test_a_paste_into_any_field_is_cleaned_of_escapes_and_controls(make_ap
         assert "\x1b" not in value and "\x07" not in value and "\u202e" not in value and "TITTEL" not in value
         assert value.startswith("rød ROD") and value.endswith("slutt")
         assert "[@click=app.quit]" in value  # shown as typed: data, not markup
+        if isinstance(widget, TextArea):
+            widget.clear()
+            app.post_message(events.Paste("rød \x1b[31mROD\x1b[0m \x1b]0;TITTEL\x07 slutt\x07\rny linje\u202e"))
+            await pilot.pause()
+            assert widget.text == "rød ROD  slutt\nny linje"  # a CR is a line break
+            shown = "".join(strip.text for strip in widget.render_lines(Region(0, 0, *widget.size)))
+            assert "\x1b" not in shown and "TITTEL" not in shown
 
 
 async def test_a_save_while_typing_writes_the_cases_only_when_one_of_theirs_changed(make_app, repo, clock, monkeypatch) -> None:

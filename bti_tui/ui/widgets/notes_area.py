@@ -31,7 +31,6 @@ from typing import Any, NamedTuple, Self
 from rich.text import Span, Text
 from textual.cache import LRUCache
 from textual.document._wrapped_document import WrappedDocument
-from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -39,7 +38,6 @@ from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from bti_tui.model.text import clean_text
 from bti_tui.ui.widgets.notes_wrap import NotesWrap, drawn_text, section_bounds
 
 
@@ -153,13 +151,6 @@ class NotesArea(TextArea):
         self._editing = False
         self._styled: tuple | None = None  # what the theme's styles were last set from
         super().__init__(*args, **kwargs)
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        """What is pasted is user text: no terminal escape (an ESC pasted
-        went to the screen and into the note as it was), no control code,
-        line breaks as ``\n`` (model.text.clean_text). TextArea's own
-        handler (called after this one) inserts it."""
-        event.text = clean_text(event.text)
 
     def post_message(self, message: Message) -> bool:
         """Textual tells of every cursor move (SelectionChanged), and the
