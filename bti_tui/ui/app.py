@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import traceback
+from time import monotonic
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -98,6 +99,7 @@ class BtiApp(App[int]):
         projector: bool | None = None,
     ) -> None:
         self._themes_ready = False
+        self._before_key: list[Callable[[], object]] = []
         super().__init__()
         self.repo = repo
         self.lang = lang
@@ -132,7 +134,20 @@ class BtiApp(App[int]):
         # to the terminal when it was drawn, and into the file.
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = safe(event.text)
+        elif isinstance(event, events.Key):
+            self.typed_at = monotonic()
+            before, self._before_key = self._before_key, []
+            for callback in before:
+                callback()
         await super().on_event(event)
+
+    #: When the last key came (``time.monotonic``); 0: none yet.
+    typed_at: float = 0.0
+
+    def before_next_key(self, callback: Callable[[], object]) -> None:
+        """Have ``callback`` run as the next key comes, before it is handled:
+        what it changes is drawn in the key's frame."""
+        self._before_key.append(callback)
 
     # --- lifecycle -----------------------------------------------------------------
     def on_mount(self) -> None:

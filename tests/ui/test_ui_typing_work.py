@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from bti_tui.ui.screens.meeting import MeetingScreen
+from bti_tui.ui.widgets import clock_panel
 from bti_tui.ui.widgets.clock_panel import ClockPanel
 from ui_support import LONG, notes_at_end, running_meeting
 
@@ -55,6 +56,51 @@ async def test_the_clock_ticking_does_not_lay_out_the_screen(make_app, repo, clo
         clock.advance(minutes=30)  # the step runs over: a new word, a new width
         panel.refresh_clock()
         assert "clock-caption" in layouts
+
+
+async def test_while_someone_types_the_clocks_second_is_drawn_with_the_next_key(make_app, repo, clock, monkeypatch) -> None:
+    """A second of its own was a frame of its own (some 5 ms) that the next
+    key waited behind; while keys come, it is drawn in the next key's frame."""
+    monkeypatch.setattr(clock_panel, "TYPING_GRACE", 30.0)  # the next key is well within it, however slow the machine
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(ClockPanel)
+        lines = app.screen.query_one("#clock-lines", Static)
+        notes = notes_at_end(app.screen)
+        await pilot.press("a")
+        before = str(lines.render())
+        clock.advance(seconds=1)
+        panel._tick()  # the second comes while someone types
+        assert str(lines.render()) == before  # not drawn on its own
+        await pilot.press("b")
+        assert str(lines.render()) != before  # drawn as the next key came
+        assert notes.text.endswith("ab")
+        shown = str(lines.render())
+        clock.advance(seconds=1)
+        app.typed_at = 0.0  # no one has typed: the second is drawn at once
+        panel._tick()
+        assert str(lines.render()) != shown
+
+
+async def test_a_second_waiting_for_a_key_that_does_not_come_is_drawn_soon_after(make_app, repo, clock, monkeypatch) -> None:
+    monkeypatch.setattr(clock_panel, "TYPING_GRACE", 0.2)
+    running_meeting(repo, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(ClockPanel)
+        lines = app.screen.query_one("#clock-lines", Static)
+        notes_at_end(app.screen)
+        await pilot.press("a")
+        before = str(lines.render())
+        clock.advance(seconds=1)
+        app.typed_at = time.monotonic()  # a key just now (however long the press took)
+        panel._tick()
+        assert str(lines.render()) == before
+        await pilot.pause(0.5)  # no key comes
+        assert str(lines.render()) != before
 
 
 async def test_the_meeting_screen_is_kept_out_of_the_collectors_way_while_shown(make_app, repo, clock) -> None:
