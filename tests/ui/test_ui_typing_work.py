@@ -39,13 +39,17 @@ def layouts(monkeypatch):
     return asked
 
 
+def _clock(app) -> tuple[ClockPanel, Static]:
+    """The meeting screen's clock panel and its lines (case, meeting)."""
+    return app.screen.query_one(ClockPanel), app.screen.query_one("#clock-lines", Static)
+
+
 async def test_the_clock_ticking_does_not_lay_out_the_screen(make_app, repo, clock, layouts) -> None:
     running_meeting(repo, clock)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        panel = app.screen.query_one(ClockPanel)
-        lines = app.screen.query_one("#clock-lines", Static)
+        panel, lines = _clock(app)
         before = str(lines.render())
         layouts.clear()
         clock.advance(seconds=1)
@@ -66,8 +70,7 @@ async def test_while_someone_types_the_clocks_second_is_drawn_with_the_next_key(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        panel = app.screen.query_one(ClockPanel)
-        lines = app.screen.query_one("#clock-lines", Static)
+        panel, lines = _clock(app)
         notes = notes_at_end(app.screen)
         await pilot.press("a")
         before = str(lines.render())
@@ -90,8 +93,7 @@ async def test_a_second_waiting_for_a_key_that_does_not_come_is_drawn_soon_after
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        panel = app.screen.query_one(ClockPanel)
-        lines = app.screen.query_one("#clock-lines", Static)
+        panel, lines = _clock(app)
         notes_at_end(app.screen)
         await pilot.press("a")
         before = str(lines.render())
