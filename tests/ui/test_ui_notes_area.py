@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from bti_tui.ui.widgets.notes_area import NotesArea
+from bti_tui.ui.widgets.notes_scrollbar import NotesScrollBar
 
 import pytest
 
@@ -180,3 +183,59 @@ async def test_the_notes_wrap_again_when_a_theme_narrows_the_text_but_not_the_fi
             await pilot.pause()
             shown = " ".join(strip.text for strip in app.screen._compositor.render_strips()).split()
             assert [w for w in shown if w.startswith("ord")] == words, wide
+
+
+def bar_rows(bar: ScrollBar) -> list[list]:
+    return [[(s.text, s.style) for s in bar.render_line(y)] for y in range(bar.size.height)]
+
+
+def textuals_bar_rows(bar: ScrollBar) -> list[list]:
+    """The rows as Textual's ScrollBar draws them (through Rich's console)."""
+    bar._render_content()
+    return [[(s.text, s.style) for s in Widget.render_line(bar, y)] for y in range(bar.size.height)]
+
+
+async def test_the_notes_scrollbar_draws_what_textuals_draws_and_redraws_only_what_moved(monkeypatch) -> None:
+    """Each key that adds a row moves the thumb a little; the bar was drawn
+    whole again, through Rich, on every one of them."""
+    asked: list[int] = []
+    refresh = Widget.refresh
+
+    def spy(self, *regions, **kwargs):
+        if isinstance(self, NotesScrollBar):
+            asked.append(sum(region.height for region in regions) if regions else -1)
+        return refresh(self, *regions, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", spy)
+    app = One(NotesArea, "Kort")
+    async with app.run_test(size=(50, 30)) as pilot:
+        area = app.query_one("#notes", NotesArea)
+        area.cursor_blink = False
+        area.focus()
+        area.move_cursor(area.document.end)
+        bar = area.vertical_scrollbar
+        assert isinstance(bar, NotesScrollBar)
+        compared = 0
+        for n in range(3000):
+            area.insert(" " if n % 6 == 5 else "abcde"[n % 5])
+            if n % 40 == 39:
+                await pilot.pause()
+                if area.show_vertical_scrollbar:
+                    shown = app.screen._compositor.render_strips()
+                    assert bar_rows(bar) == textuals_bar_rows(bar), n
+                    Widget.refresh(bar)  # Textual's full redraw: what is shown stays the same
+                    bar._styles_cache.clear()
+                    await pilot.pause()
+                    assert app.screen._compositor.render_strips() == shown, n
+                    compared += 1
+        assert compared > 30
+        typing = [rows for rows in asked if rows > 0]
+        assert len(typing) > 30 and max(typing) <= 4  # a few rows of the bar as the thumb moves, not the whole bar
+        area.scroll_to(y=0, animate=False)  # the thumb at the top, then hovered, then another theme
+        await pilot.pause()
+        assert bar_rows(bar) == textuals_bar_rows(bar)
+        bar.mouse_over = True
+        assert bar_rows(bar) == textuals_bar_rows(bar)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert bar_rows(bar) == textuals_bar_rows(bar)

@@ -33,11 +33,13 @@ from textual.cache import LRUCache
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from bti_tui.ui.widgets.notes_scrollbar import NotesScrollBar
 from bti_tui.ui.widgets.notes_wrap import NotesWrap, drawn_text, section_bounds
 
 
@@ -171,6 +173,16 @@ class NotesArea(TextArea):
         if type(document) is WrappedDocument:
             document.__class__ = NotesWrap  # adds no state: the same object, rewrapped more cheaply
         self._wrapped = document
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own making of the bar (Widget.vertical_scrollbar), with
+        the bar that draws only the rows that changed (notes_scrollbar.py)."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = NotesScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     def _cleaned(self, line_index: int) -> str:
         raw = self.document.get_line(line_index)
