@@ -25,11 +25,11 @@ from textual.strip import Strip
 class NotesScrollBar(ScrollBar):
     """A vertical ScrollBar whose rows are made straight from its segments."""
 
-    _rows: tuple[Size, list[Strip]] | None = None  # the size drawn at, a row per y
+    _rows: tuple[Size, list[Segment]] | None = None  # the size drawn at, a segment per row
 
-    def _made(self) -> list[Strip] | None:
-        """The rows for the bar as it is now; None where Textual's own
-        drawing is kept (horizontal, or a renderer of another kind)."""
+    def _made(self) -> list[Segment] | None:
+        """The bar's segment for each row as it is now; None where Textual's
+        own drawing is kept (horizontal, or a renderer of another kind)."""
         renderable = self.render()
         if not self.vertical or type(renderable) is not ScrollBarRender:
             return None
@@ -51,7 +51,7 @@ class NotesScrollBar(ScrollBar):
         )
         # What Textual's drawing adds: the widget's style beneath each segment.
         base = self.visual_style.rich_style
-        return [Strip([Segment(segment.text, base + segment.style if base else segment.style)], width) for segment in bar.segments]
+        return [Segment(segment.text, base + segment.style if base else segment.style) for segment in bar.segments]
 
     def render_line(self, y: int) -> Strip:
         rows = self._rows
@@ -60,8 +60,8 @@ class NotesScrollBar(ScrollBar):
             if made is None:
                 return super().render_line(y)
             rows = self._rows = (self.size, made)
-        strips = rows[1]
-        return strips[y] if 0 <= y < len(strips) else super().render_line(y)
+        segments = rows[1]
+        return Strip([segments[y]], self.size.width) if 0 <= y < len(segments) else super().render_line(y)
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         before = self._rows
@@ -72,7 +72,7 @@ class NotesScrollBar(ScrollBar):
         if made is None or len(made) != len(before[1]):
             return super().refresh(repaint=repaint)
         self._rows = (self.size, made)
-        changed = [Region(0, y, self.size.width, 1) for y, (old, new) in enumerate(zip(before[1], made, strict=True)) if old._segments != new._segments]
+        changed = [Region(0, y, self.size.width, 1) for y, (old, new) in enumerate(zip(before[1], made, strict=True)) if old != new]
         if changed:
             super().refresh(*changed)
         return self
