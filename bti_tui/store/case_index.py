@@ -189,7 +189,8 @@ class CaseIndex:
 
     @property
     def _writer(self) -> bool:
-        return not self._repo.read_only
+        # Not before the folder is ours (Repository.open's lock_later).
+        return not self._repo.read_only and not self._repo.opening
 
     def close(self) -> None:
         with self._lock:

@@ -15,8 +15,6 @@ import os
 import stat
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from bti_tui.store.errors import DataLocked, FolderReadOnly, LockUnsafe, OpenFailed, Unreadable
 from bti_tui.store.storage import FILE_MODE
 
@@ -30,6 +28,10 @@ class DataFolderLock:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / LOCK_NAME
+        # Imported here: the app's first frame does not wait for it (it
+        # takes the lock just after), and filelock 4's import is some 15 ms.
+        from filelock import FileLock
+
         # thread_local=False: the UI thread takes it, the autosave worker
         # writes under it, another thread may release it at exit.
         self._lock = FileLock(self.path, timeout=0, mode=FILE_MODE, thread_local=False)
@@ -50,6 +52,8 @@ class DataFolderLock:
         """Take the lock: ``DataLocked`` if another bti-tui holds it;
         ``LockUnsafe``, ``Unreadable``, ``FolderReadOnly`` or ``OpenFailed``
         if the operating system refuses."""
+        from filelock import Timeout
+
         self._refuse_odd_file()
         existed = self.path.exists()
         try:

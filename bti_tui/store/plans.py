@@ -29,7 +29,7 @@ from bti_tui.model.plan_day import meeting_for_date
 from bti_tui.model.queue import QueuedCase
 from bti_tui.store.codec import unstructure
 from bti_tui.store.documents import PLANS, QUEUE, json_files, model_of, read_document
-from bti_tui.store.errors import ReadOnly, StoreError, WriteFailed, backup_path
+from bti_tui.store.errors import StoreError, WriteFailed, backup_path
 from bti_tui.store.repository import Problem, Repository, _check_id, _own_folder
 from bti_tui.store.storage import fsync_dir
 
@@ -79,17 +79,16 @@ class PlanStore:
     def _save(self, folder: str, path: Path, kind: str, obj: Any) -> None:
         doc = unstructure(obj)
         with self.repo._mutex:
-            if not self.repo.read_only and self.repo._lock is not None:
-                try:
-                    _own_folder(self.repo.data_dir / folder)  # a link there is refused
-                except OSError as exc:
-                    raise WriteFailed(path, exc) from exc
+            self.repo.may_write()
+            try:
+                _own_folder(self.repo.data_dir / folder)  # a link there is refused
+            except OSError as exc:
+                raise WriteFailed(path, exc) from exc
             self.repo._write(path, kind, doc)
 
     def _delete(self, path: Path) -> None:
         repo = self.repo
-        if repo.read_only or repo._lock is None:
-            raise ReadOnly(repo.data_dir)
+        repo.may_write()
         with repo._mutex:
             db = repo._dbs.pop(path, None)
             if db is not None:

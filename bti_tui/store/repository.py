@@ -139,6 +139,7 @@ class Repository:
         self.max_bytes = max_bytes
         self._mutex = threading.RLock()
         self._lock: DataFolderLock | None = None
+        self._pending: bool | None = None  # open() left the lock for later: files_private_later
         self._dbs: dict[Path, TinyDB] = {}
         self._current: set[Path] = set()  # files known to be at SCHEMA
         self._summaries: dict[Path, tuple[tuple[int, int, int], MeetingSummary]] = {}
@@ -148,7 +149,9 @@ class Repository:
 
     # --- opening and closing -------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path, *, read_only: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, files_private_later: bool = False) -> Repository:
+    def open(
+        cls, data_dir: Path, *, read_only: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, files_private_later: bool = False, lock_later: bool = False
+    ) -> Repository:
         """Open ``data_dir``: create it (0700) if missing, take the lock
         (``DataLocked`` if another bti-tui holds it), remove the temp files
         of interrupted saves and make wide folders and files private
@@ -157,7 +160,11 @@ class Repository:
         ``StoreError`` (``NotAFolder``, ``FolderReadOnly``, ``LockUnsafe``,
         ``Unreadable``, ``NotRegular``, ``OpenFailed``). ``files_private_later``:
         the files' modes are put right by :meth:`make_files_private`, called
-        soon after (the app: once its first frame is drawn); the folders now."""
+        soon after (the app: once its first frame is drawn); the folders now.
+        ``lock_later``: the lock, the folders and the temp files wait for
+        :meth:`finish_opening` (the app: once its first frame is drawn; the
+        lock's library alone took some 15 ms of the start); until then the
+        folder is only read, and a save finishes the opening first."""
         data_dir = Path(data_dir)
         try:
             _refuse_file_in_place_of(data_dir)
@@ -174,20 +181,37 @@ class Repository:
                 raise FolderReadOnly(data_dir, os.strerror(errno.EACCES))
         except OSError as exc:
             raise _opening_failed(data_dir, exc) from None
-        lock = DataFolderLock(data_dir)
-        lock.acquire()
-        repo._lock = lock
-        try:
-            for name in (MEETINGS, CASES):
-                _own_folder(data_dir / name)
-            tidy(data_dir, files_too=not files_private_later)
-        except OSError as exc:
-            lock.release()
-            raise _opening_failed(data_dir, exc) from None
-        except BaseException:
-            lock.release()
-            raise
+        repo._pending = files_private_later
+        if not lock_later:
+            repo.finish_opening()
         return repo
+
+    @property
+    def opening(self) -> bool:
+        """Opened with ``lock_later`` and not yet finished: nothing written."""
+        return self._pending is not None
+
+    def finish_opening(self) -> None:
+        """What ``open`` left for later with ``lock_later``: the lock taken
+        (``DataLocked`` if another bti-tui holds it), the folders and the
+        temp files of interrupted saves put right. Once; then nothing."""
+        with self._mutex:
+            if self._pending is None:
+                return
+            files_private_later, data_dir = self._pending, self.data_dir
+            lock = DataFolderLock(data_dir)
+            lock.acquire()
+            try:
+                for name in (MEETINGS, CASES):
+                    _own_folder(data_dir / name)
+                tidy(data_dir, files_too=not files_private_later)
+            except OSError as exc:
+                lock.release()
+                raise _opening_failed(data_dir, exc) from None
+            except BaseException:
+                lock.release()
+                raise
+            self._lock, self._pending = lock, None
 
     def make_files_private(self) -> None:
         """Every file of the folder owner-only (0600), logged; what ``open``
@@ -247,9 +271,16 @@ class Repository:
                 raise not_found(path.stem)
             return model_of(path, doc, kind)
 
-    def _write(self, path: Path, kind: str, doc: dict[str, Any], scrub: bool = False) -> None:
+    def may_write(self) -> None:
+        """``ReadOnly`` unless this folder may be written; an opening left
+        for later (``lock_later``) is finished first."""
+        if self._pending is not None:
+            self.finish_opening()
         if self.read_only or self._lock is None:
             raise ReadOnly(self.data_dir)
+
+    def _write(self, path: Path, kind: str, doc: dict[str, Any], scrub: bool = False) -> None:
+        self.may_write()
         try:
             self._write_unguarded(path, kind, doc)
             if scrub:
@@ -409,8 +440,7 @@ class Repository:
     def delete_case(self, case_id: str) -> None:
         """Remove a case's file and its backup (a case taken off a meeting
         before anything was decided about it)."""
-        if self.read_only or self._lock is None:
-            raise ReadOnly(self.data_dir)
+        self.may_write()
         path = self.case_path(case_id)
         with self._mutex:
             db = self._dbs.pop(path, None)

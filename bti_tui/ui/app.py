@@ -132,6 +132,8 @@ class BtiApp(App[int]):
         # Whatever is pasted is user text, cleaned before any field takes it
         # (model.text.clean_text): an ESC pasted into a one-line field went
         # to the terminal when it was drawn, and into the file.
+        if isinstance(event, (events.InputEvent, events.Paste)) and self.repo.opening and not self._finish_opening():
+            return  # the folder is another's: the app is closing
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = safe(event.text)
         elif isinstance(event, events.Key):
@@ -166,7 +168,26 @@ class BtiApp(App[int]):
         # now (a stat of each file), put right on the saving thread.
         self.call_after_refresh(self._after_first_frame)
 
+    #: Why the folder could not be opened after the first frame (run_app raises it).
+    opening_failed: Exception | None = None
+
+    def _finish_opening(self) -> bool:
+        """Take the folder (its lock; Repository.open's ``lock_later``): just
+        after the first frame, or as the first key or click comes, whichever
+        is first. If another bti-tui has it, the app closes and run_app
+        says so, as when the folder is taken before the app starts."""
+        try:
+            self.repo.finish_opening()
+        except Exception as error:  # noqa: BLE001 - every refusal is said after the app has closed
+            self.opening_failed = error
+            self.exit(return_code=1)
+            return False
+        return True
+
     def _after_first_frame(self) -> None:
+        if self.repo.opening and not self._finish_opening():
+            return
+
         def jobs() -> None:
             self._tell_rescued()
             self.saver.submit("making the files private", self.repo.make_files_private)
@@ -452,7 +473,7 @@ def run_app(data_dir: Path, lang: str | None, *, encrypt: bool = False) -> int:
     if not ask_passphrase(data_dir, language, encrypt=encrypt):
         print(Translator(language)("crypto.not_opened", folder=data_dir), file=sys.stderr)
         return 1
-    with Repository.open(data_dir, max_bytes=settings.max_file_bytes, files_private_later=True) as repo:
+    with Repository.open(data_dir, max_bytes=settings.max_file_bytes, files_private_later=True, lock_later=True) as repo:
         if LOG_PATH is None:
             log_to_file(repo.data_dir)
         if lang is None:
@@ -464,4 +485,6 @@ def run_app(data_dir: Path, lang: str | None, *, encrypt: bool = False) -> int:
         finally:
             app.saver.flush(timeout=None)
             app.saver.close()
+        if app.opening_failed is not None:  # the folder is another's (DataLocked), or refused
+            raise app.opening_failed
     return app.return_code or result or 0

@@ -88,3 +88,37 @@ def test_the_lock_dies_with_a_killed_process(data_dir: Path) -> None:
     holder.kill()
     holder.wait(timeout=20)
     Repository.open(data_dir).close()
+
+
+# --- the lock taken just after the app's first frame (Repository.open's lock_later) ----
+def test_opened_with_the_lock_later_it_takes_and_changes_nothing_until_finished(demo_repo: Repository) -> None:
+    folder = demo_repo.data_dir
+    demo_repo.close()
+    temp = folder / "meetings" / ".demo-ferdig.json.k2j4_x9a.tmp"  # an interrupted save's
+    temp.write_bytes(b'{"half": ')
+    temp.chmod(0o600)
+    before = folder_state(folder)
+    later = Repository.open(folder, lock_later=True)
+    assert later.opening
+    assert [m.id for m in later.list_meetings()] == ["demo-neste", "demo-ferdig"]  # read as usual
+    assert folder_state(folder) == before  # no lock file taken, no temp file tidied, no index written
+    with Repository.open(folder):  # the folder is not held yet: another may take it...
+        with pytest.raises(DataLocked):
+            later.finish_opening()  # ...and then this one is refused, as open() would be
+        assert later.opening
+    later.finish_opening()
+    assert not later.opening and not temp.exists()  # tidied once the folder is its own
+    with pytest.raises(DataLocked):
+        Repository.open(folder)
+    later.finish_opening()  # once; then nothing
+    later.close()
+
+
+def test_a_save_before_the_opening_is_finished_finishes_it_first(data_dir: Path) -> None:
+    later = Repository.open(data_dir, lock_later=True)
+    later.save_preferences({"language": "en"})
+    assert not later.opening
+    with pytest.raises(DataLocked):
+        Repository.open(data_dir)
+    later.close()
+    assert Repository.open(data_dir, read_only=True).load_preferences()["language"] == "en"

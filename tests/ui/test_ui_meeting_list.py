@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from datetime import date, time, timedelta
 
+import pytest
+
 from bti_tui.model import Meeting
 from bti_tui.resources import meeting_kind
 from bti_tui.ui.screens.home import HomeScreen
@@ -172,6 +174,60 @@ async def test_the_app_makes_the_files_private_after_its_first_frame(tmp_path, c
             app.saver.flush(timeout=10)
             assert wide.stat().st_mode & 0o777 == 0o600
         app.saver.close()
+
+
+async def test_the_app_takes_the_folder_just_after_its_first_frame(tmp_path, clock) -> None:
+    """As ``bti-tui`` opens it (``lock_later``): the lock is taken once the
+    first frame is drawn (its library's import and the taking were some
+    20 ms before it); the list then comes as before."""
+    from bti_tui.store import DataLocked, Repository
+    from bti_tui.ui.app import BtiApp
+
+    folder = tmp_path / "data"
+    with Repository.open(folder) as repo:
+        _history(repo)
+    with Repository.open(folder, files_private_later=True, lock_later=True) as repo:
+        app = BtiApp(repo, "nb", now=clock)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            assert not repo.opening
+            with pytest.raises(DataLocked):
+                Repository.open(folder)
+            assert app.screen.query_one("#meetings", MeetingList).row_count > 0
+        app.saver.close()
+
+
+async def test_a_key_before_the_folder_is_taken_takes_it_first(tmp_path, clock, monkeypatch) -> None:
+    from bti_tui.store import Repository
+    from bti_tui.ui.app import BtiApp
+
+    monkeypatch.setattr(BtiApp, "_after_first_frame", lambda self: None)  # a key comes before it would run
+    with Repository.open(tmp_path / "data", lock_later=True) as repo:
+        app = BtiApp(repo, "nb", now=clock)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            assert repo.opening
+            await pilot.press("f1")
+            assert not repo.opening
+        app.saver.close()
+
+
+async def test_a_folder_another_bti_tui_took_first_closes_the_app_and_says_why(tmp_path, clock) -> None:
+    """Between ``open`` and the first frame another bti-tui took the folder:
+    the app closes at once, and run_app raises what ``open`` would have
+    (the command then says the folder is already open, exit code 1)."""
+    from bti_tui.store import DataLocked, Repository
+    from bti_tui.ui.app import BtiApp
+
+    folder = tmp_path / "data"
+    with Repository.open(folder, lock_later=True) as repo, Repository.open(folder):
+        before = sorted(p.name for p in folder.rglob("*"))
+        app = BtiApp(repo, "nb", now=clock)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+        app.saver.close()
+        assert isinstance(app.opening_failed, DataLocked) and app.return_code == 1
+        assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written
 
 
 async def test_in_a_terminal_the_list_waits_a_moment_after_the_first_frame(make_app, repo) -> None:
