@@ -145,7 +145,7 @@ class _Context:
 
 
 def _open_app(ctx: _Context) -> int:
-    from bti_tui.ui.app import run_app
+    from bti_tui.ui.start import run_app
 
     if ctx.args.encrypt:  # the app asks for a new passphrase and encrypts first
         return run_app(ctx.data_dir, ctx.explicit_lang, encrypt=True)

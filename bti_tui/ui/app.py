@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
-import sys
 import traceback
-from time import monotonic
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,18 +20,18 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bti_tui.i18n import Translator
-from bti_tui.resources import municipal_settings, stylesheet
+from bti_tui.resources import stylesheet
 from bti_tui.session.autosave import Autosaver
 from bti_tui.store.documents import LOG_NAME
-from bti_tui.store.repository import Repository
+from bti_tui.ui import app_log
 from bti_tui.ui.i18n_bindings import translate_bindings
-from bti_tui.ui.private_log import PrivateFormatter
+from bti_tui.ui.quitting import Quitting
 from bti_tui.ui.screens.home import HomeScreen
-from bti_tui.ui.screens.passphrase import ask_passphrase
 from bti_tui.ui.text import safe
 from bti_tui.ui.theme import NORMAL, PROJECTOR, THEMES
 
 if TYPE_CHECKING:
+    from bti_tui.store.repository import Repository
     from bti_tui.session.meeting import MeetingSession
 
 # Only the first screen's modules are imported at start: the first frame
@@ -41,7 +39,7 @@ if TYPE_CHECKING:
 # screens, and what only they use (markdown, the referat, the meeting
 # session), are imported where they are first shown.
 
-__all__ = ["LOG_NAME", "BtiApp", "UnknownKind", "log_to_file", "run_app"]
+__all__ = ["BtiApp", "UnknownKind"]
 
 
 def __getattr__(name: str):
@@ -61,13 +59,12 @@ class SaveFailed(Message):
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
-LIST_AFTER = 0.1  # BtiApp.list_after in a terminal
 WIDE = 160  # columns from which the meeting screen uses the wall layout
 # Keys whose names the footer and help show from the catalogue (keys.names.*).
 KEY_NAMES = {"space", "escape", "enter", "delete", "tab", "shift+tab", "question_mark"}
 
 
-class BtiApp(App[int]):
+class BtiApp(Quitting, App[int]):
     TITLE = "bti-tui"
     # Not the wall's (scoped to WallScreen, which only `bti-tui wall` shows):
     # parsing it delayed the first frame for nothing.
@@ -204,74 +201,6 @@ class BtiApp(App[int]):
         if rescued:  # notes saved aside when the folder refused them: not forgotten
             self.say(self.t("rescue.found", paths=", ".join(map(str, rescued))), severity="warning", timeout=20)
 
-    async def action_quit(self) -> None:
-        """Quit without losing what was typed a moment ago: every screen on
-        the stack takes its fields into the model and saves first. It asks
-        only when something would be lost: a new meeting not yet set up, or
-        a save the disk refused."""
-        for screen in reversed(self.screen_stack):
-            # A screen may ask a question first (intake: "same child?"); it
-            # quits again once answered.
-            if getattr(screen, "ask_before_quit", lambda: False)():
-                return
-        for screen in reversed(self.screen_stack):
-            flush = getattr(screen, "flush_edits", None)
-            if flush is not None:
-                try:
-                    flush()
-                except Exception:  # still quit; the error is logged
-                    log.exception("could not save %s on quit", type(screen).__name__)
-        if any(getattr(screen, "would_lose", lambda: False)() for screen in self.screen_stack):
-            from bti_tui.ui.screens.forms import ConfirmScreen
-
-            self.push_screen(
-                ConfirmScreen(self.t("ui.app.quit_lose_q"), self.t("ui.app.quit_anyway"), self.t("ui.app.quit_stay")),
-                lambda yes: self._quit_checked() if yes else None,
-            )
-            return
-        self._quit_checked()
-
-    def _quit_checked(self) -> None:
-        """Exit once every save has landed; if one was refused, ask."""
-        try:
-            self.saver.flush(timeout=5)
-        except Exception:  # a save still hanging counts as not saved
-            log.warning("a save did not finish before quitting")
-        if not self.saver.unsaved:
-            self.exit()
-            return
-        from bti_tui.ui.screens.forms import UnsavedScreen
-
-        detail = self.t.describe(self.saver.last_error) if self.saver.last_error else ""
-        self.push_screen(UnsavedScreen(detail or "", self._log_ok), self._unsaved_answer)
-
-    def _unsaved_answer(self, answer: tuple[str, str] | None) -> None:
-        if answer is None:
-            return
-        choice, folder = answer
-        if choice == "quit":
-            self.exit(return_code=1)
-        elif choice == "retry":
-            self.saver.retry()
-            self._quit_checked()
-        elif choice == "rescue":
-            from bti_tui.session.rescue import rescue_unsaved
-            from bti_tui.ui.screens.forms import UnsavedScreen
-
-            try:
-                path = rescue_unsaved(self.saver, Path(folder or Path.home()), self.now(), self.repo.data_dir)
-            except OSError as error:
-                self.say(self.t("ui.app.rescue_failed", detail=error.strerror or type(error).__name__), "error", 15)
-                self.push_screen(UnsavedScreen(self.t("ui.app.rescue_failed", detail=""), self._log_ok), self._unsaved_answer)
-                return
-            print(self.t("ui.app.rescued", path=str(path)), file=sys.stderr)
-            self.exit(return_code=1)
-
-    @property
-    def _log_ok(self) -> bool:
-        """Whether the log file can still be written (the message says so if not)."""
-        return LOG_PATH is not None and os.access(LOG_PATH, os.W_OK)
-
     def _retry_failed_saves(self) -> None:
         """Every few seconds: a refused save is tried again without new
         typing, so freeing disk space is enough."""
@@ -301,7 +230,7 @@ class BtiApp(App[int]):
             self._exception_event.set()
         frames = "".join(traceback.format_tb(error.__traceback__))
         log.critical("crash: %s\n%s", type(error).__name__, frames)
-        path = str(LOG_PATH or LOG_NAME)
+        path = str(app_log.LOG_PATH or LOG_NAME)
         self._exit_renderables.append(Text(self.t("ui.app.crashed", log=path, error=type(error).__name__)))
         self._close_messages_no_wait()
 
@@ -437,54 +366,3 @@ class BtiApp(App[int]):
         from bti_tui.session.opening import open_meeting
 
         return open_meeting(self.saver, meeting_id, self.now)
-
-
-#: Where the log goes (None: it cannot be written; the screen says so).
-LOG_PATH: Path | None = None
-
-
-def log_to_file(data_dir: Path) -> None:
-    """Details of what failed go to ``<data>/bti-tui.log`` (owner only, never
-    through a link): while the app runs, the terminal is the screen, not a
-    place for them. A log that cannot be opened is no reason not to start."""
-    global LOG_PATH
-    path = data_dir / LOG_NAME
-    handler: logging.Handler
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        handler = logging.StreamHandler(os.fdopen(fd, "a", encoding="utf-8"))
-        LOG_PATH = path
-    except OSError:
-        handler = logging.NullHandler()
-        LOG_PATH = None
-    handler.setFormatter(PrivateFormatter())  # no exception's message: it may quote a note
-    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
-
-
-def run_app(data_dir: Path, lang: str | None, *, encrypt: bool = False) -> int:
-    """Open the app on ``data_dir``; the caller handles store errors (lock).
-    An encrypted folder (or ``encrypt``) asks for the passphrase first, in
-    a screen of its own; the folder is opened only once it is unlocked."""
-    settings = municipal_settings()
-    language = lang or settings.default_language
-    data_dir = Path(data_dir)
-    if data_dir.is_dir():
-        log_to_file(data_dir)  # first, so opening's own notes (tidying) are logged
-    if not ask_passphrase(data_dir, language, encrypt=encrypt):
-        print(Translator(language)("crypto.not_opened", folder=data_dir), file=sys.stderr)
-        return 1
-    with Repository.open(data_dir, max_bytes=settings.max_file_bytes, files_private_later=True, lock_later=True) as repo:
-        if LOG_PATH is None:
-            log_to_file(repo.data_dir)
-        if lang is None:
-            language = repo.load_preferences().get("language", language)
-        app = BtiApp(repo, language)
-        app.list_after = LIST_AFTER
-        try:
-            result = app.run()
-        finally:
-            app.saver.flush(timeout=None)
-            app.saver.close()
-        if app.opening_failed is not None:  # the folder is another's (DataLocked), or refused
-            raise app.opening_failed
-    return app.return_code or result or 0

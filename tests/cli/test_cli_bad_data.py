@@ -105,14 +105,14 @@ def test_the_app_on_a_data_dir_that_is_a_file(tmp_path: Path, capsys: pytest.Cap
     """The app's path: cli main -> run_app -> Repository.open."""
     import types
 
-    module = types.ModuleType("bti_tui.ui.app")
+    module = types.ModuleType("bti_tui.ui.start")
 
     def run_app(data_dir: Path, lang: str | None) -> int:
         with Repository.open(data_dir):
             return 0
 
     module.run_app = run_app  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bti_tui.ui.app", module)
+    monkeypatch.setitem(sys.modules, "bti_tui.ui.start", module)
     data = tmp_path / "data"
     data.write_bytes(b"")
     assert cli.main(["--data-dir", str(data), "--lang", "nn"]) == 1

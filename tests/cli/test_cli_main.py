@@ -32,9 +32,9 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str | None]]:
         with Repository.open(data_dir):
             return 0
 
-    module = types.ModuleType("bti_tui.ui.app")
+    module = types.ModuleType("bti_tui.ui.start")
     module.run_app = run_app  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bti_tui.ui.app", module)
+    monkeypatch.setitem(sys.modules, "bti_tui.ui.start", module)
     return calls
 
 

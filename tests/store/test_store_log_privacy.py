@@ -18,8 +18,8 @@ from bti_tui.model import Case, CaseReference, Meeting, Participant, ValidationE
 from bti_tui.resources import meeting_kind
 from bti_tui.session import Autosaver
 from bti_tui.store import Repository
-from bti_tui.ui import app as app_module
-from bti_tui.ui.app import log_to_file
+from bti_tui.ui import app_log as app_module
+from bti_tui.ui.app_log import log_to_file
 from bti_tui.ui.private_log import exception_outline
 
 NOTE = "Notatet sier at mor drikker og at Ola er redd"

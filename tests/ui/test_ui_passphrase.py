@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 from bti_tui.store import Repository
 from bti_tui.store.convert import encrypt_folder
 from bti_tui.store.crypto import KdfParams, forget_all, is_encrypted, key_of
-from bti_tui.ui import app as app_module
+from bti_tui.ui import start as app_module
 from bti_tui.ui.screens.passphrase import PassphraseApp, ask_passphrase
 
 PASS = "korrekt hest batteri stift"

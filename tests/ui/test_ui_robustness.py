@@ -135,7 +135,7 @@ def test_failures_are_logged_to_a_private_file_not_the_screen(tmp_path) -> None:
     import logging
     import stat
 
-    from bti_tui.ui.app import LOG_NAME, log_to_file
+    from bti_tui.ui.app_log import LOG_NAME, log_to_file
 
     root = logging.getLogger()
     saved = (root.handlers[:], root.level)
