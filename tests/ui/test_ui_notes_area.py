@@ -99,6 +99,13 @@ def on_screen(area: TextArea) -> list[tuple[str, list]]:
     return [(strip.text, [(s.text, s.style) for s in strip]) for strip in strips]
 
 
+def afresh(area: NotesArea) -> None:
+    """Nothing kept of what was drawn: the next render draws every row anew."""
+    area._styles_cache.clear()
+    area._rows.clear()
+    area._drawn.clear()
+
+
 async def test_an_edit_redraws_every_row_it_changes() -> None:
     """An edit has only the rows whose content changed drawn again: what the
     field then shows is what drawing it all afresh shows."""
@@ -114,8 +121,7 @@ async def test_an_edit_redraws_every_row_it_changes() -> None:
             for key in keys:
                 await pilot.press(key)
                 shown = on_screen(area)
-                area._styles_cache.clear()
-                area._rows.clear()
+                afresh(area)
                 assert shown == on_screen(area), f"step {n}, key {key}"
 
 
@@ -239,3 +245,52 @@ async def test_the_notes_scrollbar_draws_what_textuals_draws_and_redraws_only_wh
         app.theme = "textual-light"
         await pilot.pause()
         assert bar_rows(bar) == textuals_bar_rows(bar)
+
+
+async def test_rows_that_only_moved_in_a_scroll_are_not_drawn_again_and_show_what_a_full_redraw_shows() -> None:
+    """A one-row scroll (a key that adds a row at the end of a long note)
+    had Textual draw every row of the field again, border and padding
+    around each: about 3 ms for 35 rows."""
+    app = One(NotesArea, PROSE)
+    async with app.run_test(size=(70, 30)) as pilot:
+        area = app.query_one("#notes", NotesArea)
+        area.cursor_blink = False
+        area.focus()
+        await pilot.pause()
+        drawn: list[int] = []
+        line = NotesArea.render_line
+
+        def spy(self, y):
+            drawn.append(y)
+            return line(self, y)
+
+        NotesArea.render_line = spy
+        try:
+            for n, step in enumerate(
+                [
+                    lambda: area.scroll_to(y=5, animate=False),
+                    lambda: area.scroll_to(y=6, animate=False),  # one row down
+                    lambda: area.scroll_to(y=5, animate=False),  # one row up
+                    lambda: area.scroll_to(y=20, animate=False),  # far
+                    lambda: area.move_cursor((1, 300)),  # the cursor moves in view
+                    lambda: area.scroll_to(y=21, animate=False),
+                    lambda: area.blur(),  # another border colour
+                    lambda: area.scroll_to(y=22, animate=False),
+                    lambda: setattr(app, "theme", "textual-light"),
+                    lambda: area.scroll_to(y=23, animate=False),
+                    lambda: area.move_cursor(area.document.end),  # to the end: scrolls
+                    lambda: [area.insert("ord ") for _ in range(40)],  # rows added, scrolling
+                ]
+            ):
+                drawn.clear()
+                step()
+                await pilot.pause()
+                if n in (1, 2, 5, 7, 9):
+                    assert len(drawn) <= 2, (n, drawn)  # the row that came into view, not every row
+                shown = app.screen._compositor.render_strips()
+                afresh(area)
+                area.refresh()
+                await pilot.pause()
+                assert app.screen._compositor.render_strips() == shown, n
+        finally:
+            NotesArea.render_line = line

@@ -66,6 +66,7 @@ async def test_while_someone_types_the_clocks_second_is_drawn_with_the_next_key(
     """A second of its own was a frame of its own (some 5 ms) that the next
     key waited behind; while keys come, it is drawn in the next key's frame."""
     monkeypatch.setattr(clock_panel, "TYPING_GRACE", 30.0)  # the next key is well within it, however slow the machine
+    monkeypatch.setattr(clock_panel, "TICK", 3600.0)  # the test's own ticks only
     running_meeting(repo, clock)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -89,6 +90,7 @@ async def test_while_someone_types_the_clocks_second_is_drawn_with_the_next_key(
 
 async def test_a_second_waiting_for_a_key_that_does_not_come_is_drawn_soon_after(make_app, repo, clock, monkeypatch) -> None:
     monkeypatch.setattr(clock_panel, "TYPING_GRACE", 0.2)
+    monkeypatch.setattr(clock_panel, "TICK", 3600.0)  # the test's own ticks only
     running_meeting(repo, clock)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -51,6 +51,7 @@ class ClockLines(StraightRows, Static):
         return self.row(rows[y] if 0 <= y < len(rows) else "", width)
 
 
+TICK = 1.0  # seconds between the clock's readings
 #: Seconds a tick of the clock may wait for the next key while someone types.
 TYPING_GRACE = 0.1
 
@@ -96,7 +97,7 @@ class ClockPanel(Vertical):
 
     def on_mount(self) -> None:
         self.refresh_clock()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(TICK, self._tick)
 
     def _tick(self) -> None:
         """The second: drawn now, or, while someone types, with the next key

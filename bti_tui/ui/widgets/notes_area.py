@@ -39,6 +39,7 @@ from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from bti_tui.ui.widgets.notes_moved import MovedRows
 from bti_tui.ui.widgets.notes_scrollbar import NotesScrollBar
 from bti_tui.ui.widgets.notes_wrap import NotesWrap, drawn_text, section_bounds
 
@@ -140,7 +141,7 @@ class _Paragraph(Text):
         return last[3].for_drawing(_Paragraph.drawing)
 
 
-class NotesArea(TextArea):
+class NotesArea(MovedRows, TextArea):
     """A TextArea whose long paragraphs cost each key the rows it shows,
     not the rows times the paragraph."""
 
@@ -148,6 +149,7 @@ class NotesArea(TextArea):
         self._clean: dict[int, tuple[str, str]] = {}  # line index -> (as typed, cleaned)
         self._rows: LRUCache[tuple, Strip] = LRUCache(512)  # row key -> the row drawn
         self._shown: dict[int, tuple | None] = {}  # y -> the key of the row last drawn there
+        self._drawn: dict[int, tuple[tuple, Strip]] = {}  # y (of the field) -> that key and its styled line (notes_moved.py)
         self._frame: _Frame | None = None  # what every row of the render under way shares
         self._rendering = False
         self._editing = False
@@ -205,6 +207,7 @@ class NotesArea(TextArea):
 
     def notify_style_update(self) -> None:
         self._rows.clear()
+        self._drawn.clear()
         self._styled = None
         super().notify_style_update()
 
@@ -275,9 +278,15 @@ class NotesArea(TextArea):
             theme, styled = self._theme, (self.rich_style, self.app.theme)
             last = self._styled
             if theme is not None and last is not None and last[0] is theme and last[1] == styled:
-                return Widget.render_lines(self, crop)
-            lines = super().render_lines(crop)
-            self._styled = (theme, styled)
+                self._frame = self._frame_now()
+                fresh = self._take_moved(crop, self._frame)  # a scroll: the rows that only moved (notes_moved.py)
+                lines = Widget.render_lines(self, crop)
+            else:
+                self._drawn.clear()
+                fresh = self._due(crop)
+                lines = super().render_lines(crop)
+                self._styled = (theme, styled)
+            self._keep_drawn(fresh)
             return lines
         finally:
             self._rendering = False
