@@ -6,7 +6,7 @@ The histories (benchmarks/history.py, 1 to 10 years) are generated once
 and cached (benchmarks/data.py); each script below also runs alone, with
 more detail or more runs:
 
-  target 1, 6  first_frame_tmux.py  first frame and peak memory from outside (tmux), 7 runs
+  target 1, 6  first_frame_tmux.py  first frame and peak memory from outside (tmux), 15 runs
   target 2     save_cost.py         one autosave, plain and encrypted
   target 3     typing_cost.py       1,000 keys with 10 years beside (2 processes x 500), 500 in the empty folder, all three at once
   target 4     export_cost.py       one case referat, md / html / pdf
@@ -19,7 +19,7 @@ keystroke_cost.py (the note's guard per key by note length), crypto_save.py,
 wall.py (the wall's idle CPU and follow latency).
 
 Environment: BTI_BENCH_TYPING_KEYS (1000), BTI_BENCH_EMPTY_KEYS (500), BTI_BENCH_TYPING_SPLIT (2),
-BTI_BENCH_GROWTH_RUNS (3), BTI_BENCH_FRAME_RUNS (11); data.py's
+BTI_BENCH_GROWTH_RUNS (3), BTI_BENCH_FRAME_RUNS (15); data.py's
 BTI_BENCH_CACHE and BTI_BENCH_FRESH.
 """
 
@@ -92,7 +92,7 @@ def main() -> int:
 
         import first_frame_tmux
 
-        runs = _env("BTI_BENCH_FRAME_RUNS", 11)  # a whole process each: 11 for a steadier median
+        runs = _env("BTI_BENCH_FRAME_RUNS", 15)  # a whole process each: 15 for a steadier median (runs here vary by a third)
         report.heading("targets 1 and 6: first frame and peak memory, from outside (first_frame_tmux.py)")
         if shutil.which("tmux") is None:
             print("  tmux is needed (make tmux): targets 1 and 6 not measured")
