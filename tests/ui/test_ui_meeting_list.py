@@ -223,11 +223,36 @@ async def test_a_folder_another_bti_tui_took_first_closes_the_app_and_says_why(t
     with Repository.open(folder, lock_later=True) as repo, Repository.open(folder):
         before = sorted(p.name for p in folder.rglob("*"))
         app = BtiApp(repo, "nb", now=clock)
+        app.list_after = 0.05  # as in a terminal: the list is due just as the app closes
         async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()
+            await pilot.press("enter")  # a key that waits for the list
+            await pilot.pause(0.2)
         app.saver.close()
+        assert app._exception is None  # closed, not crashed (the list was not mounted into a closing app)
         assert isinstance(app.opening_failed, DataLocked) and app.return_code == 1
         assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written
+
+
+async def test_the_list_due_as_the_app_closes_for_a_taken_folder_is_not_mounted(tmp_path, clock, monkeypatch) -> None:
+    """Found in tmux under load: the list's timer (or a key waiting for the
+    list) came just after the app began closing for a folder another
+    bti-tui took; mounting it failed (MountError), and the crash went into
+    the folder's log."""
+    from bti_tui.store import Repository
+    from bti_tui.ui.app import BtiApp
+
+    monkeypatch.setattr(BtiApp, "_after_first_frame", lambda self: None)
+    folder = tmp_path / "data"
+    with Repository.open(folder, lock_later=True) as repo, Repository.open(folder):
+        app = BtiApp(repo, "nb", now=clock)
+        app.list_after = 30.0
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            home = app.screen
+            assert not app._finish_opening()  # refused: the app closes
+            await home._first_load()  # the list's time comes now: nothing is mounted, nothing raised
+            assert not home.query("#meetings")
+        app.saver.close()
 
 
 async def test_in_a_terminal_the_list_waits_a_moment_after_the_first_frame(make_app, repo) -> None:

@@ -82,6 +82,12 @@ class HomeScreen(BtiScreen):
         if a key that needs it comes first (``_list_ready``)."""
         if self._loading:
             return
+        if getattr(self.app, "opening_failed", None) is not None:
+            # Another bti-tui has the folder: the app is closing, and a
+            # list mounted now fails (MountError, a crash logged in the
+            # folder that was to be left untouched).
+            self._filled.set()
+            return
         self._loading = True
         try:
             from bti_tui.ui.widgets.meeting_list import MeetingList
